@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { PASSPORT_FORMATS } from '../passport-formats';
+import { cleanText, NATIONALITIES, normalizeName, normalizeNationality } from './text';
+
+describe('cleanText', () => {
+  it.each([
+    ['  JL. RAYA   SUNGAILIAT  ', 'JL. RAYA SUNGAILIAT'],
+    ['a\tb\nc', 'a b c'],
+    ['a\u00A0b', 'a b'],
+    [': YOUXING CHEN', 'YOUXING CHEN'],
+    [':YOUXING CHEN', 'YOUXING CHEN'],
+    ['© FUJIAN', 'FUJIAN'],
+    ['. CHINA', 'CHINA'],
+    ['.: CHINA', 'CHINA'],
+    ['| JAKARTA', 'JAKARTA'],
+    ['- JAKARTA', 'JAKARTA'],
+    ['JAKARTA |', 'JAKARTA'],
+    ['JAKARTA ||', 'JAKARTA'],
+    ['JAKARTA_', 'JAKARTA'],
+    ['JAKARTA ~', 'JAKARTA'],
+    ['JAKARTA,', 'JAKARTA'],
+    ['JAKARTA :', 'JAKARTA'],
+    ['O\u2019BRIEN', "O'BRIEN"],
+    ['O`BRIEN', "O'BRIEN"],
+    ['\u201CQUOTED\u201D', '"QUOTED"'],
+    ['LAKI\u2013LAKI', 'LAKI-LAKI'],
+    ['LAKI\u2014LAKI', 'LAKI-LAKI'],
+    ['KM.10', 'KM.10'],
+    ['JR.', 'JR.'],
+    ['TKA BID. PERINDUSTRIAN', 'TKA BID. PERINDUSTRIAN'],
+    ['A | B', 'A | B'],
+    ['', ''],
+    ['   ', ''],
+    [' : ', ''],
+  ])('%j -> %j', (input, expected) => {
+    expect(cleanText(input)).toBe(expected);
+  });
+});
+
+describe('normalizeName', () => {
+  it.each([
+    ['Youxing Chen', 'YOUXING CHEN'],
+    [': YOUXING  CHEN ', 'YOUXING CHEN'],
+    ['J0HN SMITH', 'JOHN SMITH'],
+    ['MAR1A', 'MARIA'],
+    ['J|LL', 'JILL'],
+    ["O'BRIEN", "O'BRIEN"],
+    ['O\u2019BRIEN', "O'BRIEN"],
+    ['ANNE-MARIE DUPONT', 'ANNE-MARIE DUPONT'],
+    ['JOHN A. SMITH JR.', 'JOHN A. SMITH JR.'],
+    ['José Müller', 'JOSE MULLER'],
+    ['CHEN, YOUXING', 'CHEN YOUXING'],
+    ['SMITH 12', 'SMITH'],
+    ['SMITH (JOHN)', 'SMITH JOHN'],
+    ['-SMITH-', 'SMITH'],
+    ['', ''],
+  ])('%j -> %j', (input, expected) => {
+    expect(normalizeName(input)).toBe(expected);
+  });
+
+  it('keeps only the allowed characters', () => {
+    for (const input of ['A@B#C', 'X_Y*Z!', 'Ä Ö Ü ß', 'N4ME 42']) {
+      expect(normalizeName(input)).toMatch(/^[A-Z '\-.]*$/);
+    }
+  });
+});
+
+describe('normalizeNationality', () => {
+  it.each([
+    ['CHINA', 'CHINA'],
+    ['china', 'CHINA'],
+    [' : CHINA ', 'CHINA'],
+    ['CH1NA', 'CHINA'],
+    ['CHlNA', 'CHINA'],
+    ['CHNA', 'CHINA'],
+    ['TIONGKOK', 'TIONGKOK'],
+    ['TIONKOK', 'TIONGKOK'],
+    ['TI0NGK0K', 'TIONGKOK'],
+    ['AMERIKA SERLKAT', 'AMERIKA SERIKAT'],
+    ['AMERIKASERIKAT', 'AMERIKA SERIKAT'],
+    ['UNITED KINGD0M', 'UNITED KINGDOM'],
+    ['UNlTED STATES', 'UNITED STATES'],
+    ['AUSTRALlA', 'AUSTRALIA'],
+    ['JEPAMG', 'JEPANG'],
+    ['KOREA SELATAM', 'KOREA SELATAN'],
+    ['SINGAPURA', 'SINGAPURA'],
+    ['PHILIPINES', 'PHILIPPINES'],
+    ['IRAN', 'IRAN'],
+    ['IRAK', 'IRAK'],
+    ['NEDERLAND', 'NEDERLAND'],
+    ['ATLANTIS', 'ATLANTIS'],
+    ['IRAX', 'IRAX'],
+    ['CHXXA', 'CHXXA'],
+    ['', ''],
+  ])('%j -> %j', (input, expected) => {
+    expect(normalizeNationality(input)).toBe(expected);
+  });
+
+  it('lists every nationality of the passport format table, uppercase and without duplicates', () => {
+    for (const key of Object.keys(PASSPORT_FORMATS)) expect(NATIONALITIES).toContain(key);
+    expect(new Set(NATIONALITIES).size).toBe(NATIONALITIES.length);
+    for (const n of NATIONALITIES) expect(n).toBe(n.toUpperCase());
+  });
+
+  it('maps every known nationality to itself', () => {
+    for (const n of NATIONALITIES) expect(normalizeNationality(n)).toBe(n);
+  });
+});

@@ -1,0 +1,218 @@
+// Free-text cleanup for OCR'd values: whitespace, quote/dash variants, label separators, names and
+// nationalities.
+import { levenshtein, normalizeForMatch } from '../fuzzy';
+import { PASSPORT_FORMATS } from '../passport-formats';
+
+/**
+ * Collapses whitespace, trims, maps typographic quotes and dashes to ASCII, strips leading label
+ * separators (':' and tesseract's '©' for it, '.', ';', ',', a lone '|' or '-') and trailing junk (a lone
+ * '|', '_', '~', ',', ';', ':'). Case and inner punctuation are kept.
+ */
+export function cleanText(text: string): string {
+  let s = text
+    .normalize('NFC')
+    .replace(/[\u2018\u2019\u201A\u201B\u2032\u00B4`]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
+    .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-')
+    .replace(/[\s\u00A0\u200B\uFEFF]+/g, ' ')
+    .trim();
+  s = s.replace(/^(?:[:;.,©]+|[|-](?= )| )+/, '');
+  s = s.replace(/(?:(?<= )[|-]+|[_~,;:]+| )+$/, '');
+  return s;
+}
+
+const LETTER_FOR_DIGIT: Record<string, string> = {
+  '0': 'O',
+  '1': 'I',
+  '|': 'I',
+  '2': 'Z',
+  '4': 'A',
+  '5': 'S',
+  '6': 'G',
+  '7': 'T',
+  '8': 'B',
+};
+
+/**
+ * A holder's name: uppercase, accents dropped, only letters, spaces, apostrophes, hyphens and dots.
+ * Digits glued to letters are read as the letters OCR confuses them with ('J0HN' -> 'JOHN'); other
+ * characters become spaces.
+ */
+export function normalizeName(text: string): string {
+  const upper = cleanText(text)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase();
+  const words = upper
+    .replace(/[^A-Z0-9|'\-. ]+/g, ' ')
+    .split(' ')
+    .map((word) => (/[A-Z]/.test(word) ? word.replace(/[0-9|]/g, (c) => LETTER_FOR_DIGIT[c] ?? '') : ''))
+    .map((word) => word.replace(/^['\-.]+/, '').replace(/['-]+$/, ''))
+    .filter((word) => word.length > 0);
+  return words.join(' ');
+}
+
+// Nationalities as printed on permits, English and Indonesian. Every key of PASSPORT_FORMATS is added too.
+const BASE_NATIONALITIES = [
+  'AFGHANISTAN',
+  'AFRIKA SELATAN',
+  'ALGERIA',
+  'ALJAZAIR',
+  'AMERIKA SERIKAT',
+  'ARAB SAUDI',
+  'ARGENTINA',
+  'AUSTRALIA',
+  'AUSTRIA',
+  'BANGLADESH',
+  'BELANDA',
+  'BELGIA',
+  'BELGIUM',
+  'BRASIL',
+  'BRAZIL',
+  'BRITANIA RAYA',
+  'BRUNEI DARUSSALAM',
+  'BULGARIA',
+  'CAMBODIA',
+  'CANADA',
+  'CEKO',
+  'CHILE',
+  'CHINA',
+  'COLOMBIA',
+  'CROATIA',
+  'CZECH REPUBLIC',
+  'DENMARK',
+  'EGYPT',
+  'ETHIOPIA',
+  'ETIOPIA',
+  'FILIPINA',
+  'FINLAND',
+  'FINLANDIA',
+  'FRANCE',
+  'GERMANY',
+  'GHANA',
+  'GREECE',
+  'HONG KONG',
+  'HUNGARIA',
+  'HUNGARY',
+  'INDIA',
+  'INGGRIS',
+  'IRAK',
+  'IRAN',
+  'IRAQ',
+  'IRELAND',
+  'IRLANDIA',
+  'ITALIA',
+  'ITALY',
+  'JAPAN',
+  'JEPANG',
+  'JERMAN',
+  'JORDAN',
+  'KAMBOJA',
+  'KANADA',
+  'KAZAKHSTAN',
+  'KENYA',
+  'KOLOMBIA',
+  'KOREA',
+  'KOREA SELATAN',
+  'KOREA UTARA',
+  'KROASIA',
+  'KUWAIT',
+  'LAOS',
+  'MALAYSIA',
+  'MAROKO',
+  'MEKSIKO',
+  'MESIR',
+  'MEXICO',
+  'MONGOLIA',
+  'MOROCCO',
+  'MYANMAR',
+  'NEPAL',
+  'NETHERLANDS',
+  'NEW ZEALAND',
+  'NIGERIA',
+  'NORTH KOREA',
+  'NORWAY',
+  'NORWEGIA',
+  'PAKISTAN',
+  'PERANCIS',
+  'PERU',
+  'PHILIPPINES',
+  'POLAND',
+  'POLANDIA',
+  'PORTUGAL',
+  'QATAR',
+  'ROMANIA',
+  'RUMANIA',
+  'RUSIA',
+  'RUSSIA',
+  'SAUDI ARABIA',
+  'SELANDIA BARU',
+  'SERBIA',
+  'SINGAPORE',
+  'SINGAPURA',
+  'SOUTH AFRICA',
+  'SOUTH KOREA',
+  'SPAIN',
+  'SPANYOL',
+  'SRI LANKA',
+  'SUDAN',
+  'SWEDEN',
+  'SWEDIA',
+  'SWISS',
+  'SWITZERLAND',
+  'TAIWAN',
+  'THAILAND',
+  'TIMOR LESTE',
+  'TIONGKOK',
+  'TUNISIA',
+  'TURKEY',
+  'TURKI',
+  'UKRAINA',
+  'UKRAINE',
+  'UNI EMIRAT ARAB',
+  'UNITED ARAB EMIRATES',
+  'UNITED KINGDOM',
+  'UNITED STATES',
+  'UNITED STATES OF AMERICA',
+  'USA',
+  'UZBEKISTAN',
+  'VENEZUELA',
+  'VIETNAM',
+  'YAMAN',
+  'YEMEN',
+  'YORDANIA',
+  'YUNANI',
+];
+
+/** Known nationalities as printed (uppercase, English and Indonesian), sorted, no duplicates. */
+export const NATIONALITIES: readonly string[] = [
+  ...new Set([...BASE_NATIONALITIES, ...Object.keys(PASSPORT_FORMATS)]),
+].sort();
+
+const NATIONALITY_KEYS = NATIONALITIES.map((n) => normalizeForMatch(n));
+
+/**
+ * Uppercased nationality; an OCR slip of a known nationality (edit distance 1 for names up to 5
+ * letters, up to 2 for longer ones, and a single closest candidate) is replaced by the known name.
+ * Anything else is returned as read (cleaned, uppercase).
+ */
+export function normalizeNationality(text: string): string {
+  const asRead = cleanText(text).toUpperCase();
+  const key = normalizeForMatch(asRead);
+  if (!key) return asRead;
+  const exact = NATIONALITY_KEYS.indexOf(key);
+  if (exact >= 0) return NATIONALITIES[exact]!;
+  let bestDistance = Infinity;
+  let best: number[] = [];
+  NATIONALITY_KEYS.forEach((candidate, i) => {
+    const maxDistance = Math.min(key.length, candidate.length) <= 5 ? 1 : 2;
+    const d = levenshtein(key, candidate);
+    if (d > maxDistance || d > bestDistance) return;
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = [];
+    }
+    best.push(i);
+  });
+  return best.length === 1 ? NATIONALITIES[best[0]!]! : asRead;
+}
