@@ -1,0 +1,34 @@
+// "Place, date" lines (issue place and date, place and date of birth): split and normalize the date.
+import { normalizeDate } from './dates';
+import { cleanText } from './text';
+
+export interface PlaceAndDate {
+  /** The place as printed (case kept), trimmed of separators; '' when the line is only a date. */
+  place: string;
+  /** dd-mm-yyyy */
+  date: string;
+}
+
+/**
+ * Splits "Pangkalpinang, 16-07-2019", "JAKARTA, 3 Maret 2024" or "Denpasar 12/05/2023" (comma missing)
+ * into the place and the normalized date. The date is the longest trailing run of words that reads as
+ * a date; null when no date ends the line.
+ */
+export function splitPlaceAndDate(text: string): PlaceAndDate | null {
+  const s = cleanText(text);
+  if (!s) return null;
+  const starts: number[] = [];
+  for (const m of s.matchAll(/[^\s,;]+/g)) starts.push(m.index);
+  for (const start of starts) {
+    const date = normalizeDate(s.slice(start));
+    if (date === null) continue;
+    const place = s
+      .slice(0, start)
+      .replace(/[\s,;:/-]+$/, '')
+      .trim();
+    // A "place" without a letter is a piece of the date (e.g. a split day), not a place.
+    if (place && !/\p{L}/u.test(place)) continue;
+    return { place, date };
+  }
+  return null;
+}
