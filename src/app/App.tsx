@@ -1,0 +1,67 @@
+import { useEffect } from 'react';
+import { useApp } from './store';
+import { useReadFile, warmEngines } from './reader';
+import { DropZone } from './components/DropZone';
+import { ProgressPanel } from './components/ProgressPanel';
+import { ResultSummary } from './components/ResultSummary';
+import { DocumentViewer } from './components/DocumentViewer';
+import { FieldForm } from './components/FieldForm';
+import { ExportBar } from './components/ExportBar';
+import { EngineBadge } from './components/EngineBadge';
+
+let warmed = false;
+
+export function App() {
+  const doc = useApp((s) => s.doc);
+  const notice = useApp((s) => s.notice);
+  const hasEdits = useApp((s) => Object.keys(s.edits).length > 0);
+  const read = useReadFile();
+
+  useEffect(() => {
+    // Once per page (StrictMode mounts twice in dev): start the engines before the first file.
+    if (warmed) return;
+    warmed = true;
+    warmEngines();
+  }, []);
+
+  useEffect(() => {
+    if (!hasEdits) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [hasEdits]);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <h1>KITAS / KITAP reader</h1>
+          <p className="tagline">Reads Indonesian residence permits on this device. Nothing is uploaded.</p>
+        </div>
+        <EngineBadge />
+      </header>
+
+      <main className="app-main">
+        <DropZone compact={doc !== null} busy={read.isPending} onFile={(file) => read.mutate(file)} />
+        <ProgressPanel />
+        {notice && (
+          <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+            {notice.text}
+          </div>
+        )}
+        {doc && (
+          <>
+            <ResultSummary doc={doc} />
+            <div className="workspace">
+              <DocumentViewer doc={doc} />
+              <section className="fields-panel" aria-label="Fields">
+                <ExportBar doc={doc} />
+                <FieldForm doc={doc} />
+              </section>
+            </div>
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
