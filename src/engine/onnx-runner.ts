@@ -41,7 +41,8 @@ export async function createOnnxRunner(
       const job = queue.then(async () => {
         const outputs = await session.run({ [inputName]: new ort.Tensor('float32', input, dims) });
         const out = outputs[outputName];
-        if (!out || !(out.data instanceof Float32Array)) throw new Error('The detector returned no float output');
+        if (!out || !(out.data instanceof Float32Array))
+          throw new Error('The detector returned no float output');
         return { data: out.data, dims: out.dims };
       });
       queue = job.catch(() => undefined);

@@ -17,7 +17,11 @@ type Multiply = (a: Matrix, b: Matrix) => Matrix;
  * Maps pdf.js text items (PDF user space, baseline origin) to axis-aligned boxes in viewport pixels.
  * Shared by the browser and Node PDF adapters so both report identical polygons.
  */
-export function mapTextItems(items: PdfJsTextItem[], viewportTransform: Matrix, multiply: Multiply): PdfTextItem[] {
+export function mapTextItems(
+  items: PdfJsTextItem[],
+  viewportTransform: Matrix,
+  multiply: Multiply,
+): PdfTextItem[] {
   const out: PdfTextItem[] = [];
   for (const item of items) {
     if (!item.str || !item.transform || !item.str.trim()) continue;

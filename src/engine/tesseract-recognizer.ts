@@ -1,4 +1,4 @@
-import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
+import { createWorker, OEM, PSM, type ImageLike, type Worker } from 'tesseract.js';
 import type { Raster, Recognition, RecognizeOptions, TextRecognizer } from '../core/ports';
 import { rasterToPgm } from '../core/image/pnm';
 
@@ -74,7 +74,11 @@ export async function createTesseractRecognizer(
           });
           w.params = params;
         }
-        const { data } = await w.worker.recognize(rasterToPgm(raster), {}, { text: true, blocks: true });
+        const { data } = await w.worker.recognize(
+          rasterToPgm(raster) as unknown as ImageLike,
+          {},
+          { text: true, blocks: true },
+        );
         const words: Recognition['words'] = [];
         for (const block of data.blocks ?? []) {
           for (const para of block.paragraphs) {

@@ -31,7 +31,10 @@ export async function createNodeEngines(options: NodeEngineOptions = {}): Promis
     sessionOptions: { intraOpNumThreads: threads, interOpNumThreads: 1 },
     backendLabel: 'onnxruntime-node-cpu',
   });
-  const langPath = path.join(path.dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
+  const langPath = path.join(
+    path.dirname(require.resolve('@tesseract.js-data/eng/package.json')),
+    '4.0.0_best_int',
+  );
   const recognizer = await createTesseractRecognizer({
     langPath,
     workers: options.recognizerWorkers ?? threads,

@@ -5,7 +5,7 @@ import { InputError, type DecodedImage, type DecodeLimits, type ImageDecoder } f
 export function createSharpDecoder(): ImageDecoder {
   return {
     async decode(bytes: Uint8Array, limits: DecodeLimits): Promise<DecodedImage> {
-      let meta: sharp.Metadata;
+      let meta: Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
       try {
         meta = await sharp(bytes, { limitInputPixels: false }).metadata();
       } catch (e) {
@@ -35,7 +35,10 @@ export function createSharpDecoder(): ImageDecoder {
             { fit: 'fill' },
           );
         }
-        const { data, info } = await pipeline.ensureAlpha().raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+        const { data, info } = await pipeline
+          .ensureAlpha()
+          .raw({ depth: 'uchar' })
+          .toBuffer({ resolveWithObject: true });
         return {
           raster: {
             width: info.width,

@@ -29,7 +29,8 @@ export function createNodePdfEngine(): PdfEngine {
         doc = await task.promise;
       } catch (e) {
         const err = e as { name?: string; message?: string };
-        if (err.name === 'PasswordException') throw new InputError('encrypted', 'The PDF is password-protected.');
+        if (err.name === 'PasswordException')
+          throw new InputError('encrypted', 'The PDF is password-protected.');
         throw new InputError('corrupt', `The PDF could not be opened (${err.message ?? 'unknown error'}).`);
       }
       return {

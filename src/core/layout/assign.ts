@@ -1,0 +1,365 @@
+// Assigns text lines to fields from the printed labels and the geometry around them. Works for
+// labels left of values, above values, or stacked over two lines, in one or two columns, because it
+// never assumes where a field sits on the page: it follows the labels.
+import type { Rect } from '../ports';
+import type { TextFieldName } from '../schema';
+import type { TextLine, TextWord } from '../text-lines';
+import { matchLabel, type LabelKey } from './labels-match';
+import { classifyTitle } from '../normalize/document-type';
+import { normalizeForMatch, similarity } from '../fuzzy';
+import { HEADER_LINES, OFFICE_NAME_PREFIXES, OFFICE_REGION_PREFIXES } from '../labels';
+import { splitPlaceAndDate } from '../normalize/place-date';
+import { unionRect } from '../geometry/polygon';
+
+/** What the layout found for one field: the printed text and where it was. */
+export interface FieldReading {
+  text: string;
+  confidence: number;
+  rects: Rect[];
+  /** How sure the layout is that this text belongs to this field (label match, geometry). */
+  assignment: number;
+}
+
+export interface LayoutResult {
+  fields: Partial<Record<TextFieldName, FieldReading>>;
+  documentClass: 'KITAS' | 'KITAP' | null;
+  /** Labels of KITAS/KITAP-only fields that were found (NIORA, permit number, ...). */
+  permitLabelCount: number;
+  labelCount: number;
+  titleRect: Rect | null;
+  labelRects: Rect[];
+}
+
+interface LabelUnit {
+  key: LabelKey;
+  rect: Rect;
+  score: number;
+  lines: number[];
+  inline: TextWord[] | null;
+}
+
+const MULTILINE_FIELDS: ReadonlySet<LabelKey> = new Set([
+  'address',
+  'full_name',
+  'guarantor_name',
+  'status',
+  'occupation',
+]);
+const PERMIT_ONLY: ReadonlySet<LabelKey> = new Set([
+  'niora',
+  'permit_number',
+  'stay_permit_index',
+  'stay_multiple_entries_permit_expiry',
+  'stay_entries_permit_expiry',
+]);
+
+const cy = (r: Rect) => r.y + r.height / 2;
+const right = (r: Rect) => r.x + r.width;
+const bottom = (r: Rect) => r.y + r.height;
+
+function rectOfWords(words: readonly TextWord[]): Rect {
+  return words.map((w) => w.rect).reduce((a, b) => unionRect(a, b));
+}
+
+function joinWords(words: readonly TextWord[]): string {
+  return words.map((w) => w.text).join(' ');
+}
+
+function wordsConfidence(words: readonly TextWord[], fallback: number): number {
+  return words.length ? Math.min(...words.map((w) => w.confidence)) : fallback;
+}
+
+export function assignFields(lines: readonly TextLine[]): LayoutResult {
+  const fields: LayoutResult['fields'] = {};
+  const used = new Set<number>();
+  const result: LayoutResult = {
+    fields,
+    documentClass: null,
+    permitLabelCount: 0,
+    labelCount: 0,
+    titleRect: null,
+    labelRects: [],
+  };
+
+  // 1. The title: it names the document class and separates the office header from the body.
+  let titleIndex = -1;
+  let titleScore = 0;
+  lines.forEach((line, i) => {
+    const t = classifyTitle(line.text);
+    if (!t) return;
+    const score = similarity(normalizeForMatch(line.text), normalizeForMatch(t.title));
+    if (score > titleScore) {
+      titleScore = score;
+      titleIndex = i;
+      result.documentClass = t.documentClass;
+      fields.document_type = {
+        text: line.text,
+        confidence: line.confidence,
+        rects: [line.rect],
+        assignment: score,
+      };
+    }
+  });
+  if (titleIndex >= 0) {
+    used.add(titleIndex);
+    result.titleRect = lines[titleIndex]!.rect;
+  }
+
+  // 2. Labels, merging the two halves of a stacked bilingual label into one unit.
+  const units: LabelUnit[] = [];
+  lines.forEach((line, i) => {
+    if (used.has(i)) return;
+    const hit = matchLabel(line.words.map((w) => w.text));
+    if (!hit) return;
+    used.add(i);
+    const labelWords = line.words.slice(0, hit.wordCount);
+    const inlineWords = line.words.slice(hit.wordCount).filter((w) => !/^[:;|]+$/.test(w.text));
+    const rect = labelWords.length ? rectOfWords(labelWords) : line.rect;
+    const stackedWith = units.find(
+      (u) =>
+        u.key === hit.key &&
+        !u.inline &&
+        hit.part !== 'full' &&
+        Math.abs(u.rect.x - rect.x) < 2 * rect.height &&
+        rect.y - bottom(u.rect) < 1.2 * rect.height &&
+        rect.y > u.rect.y,
+    );
+    if (stackedWith) {
+      stackedWith.rect = unionRect(stackedWith.rect, rect);
+      stackedWith.lines.push(i);
+      if (inlineWords.length) stackedWith.inline = inlineWords;
+      return;
+    }
+    units.push({
+      key: hit.key,
+      rect,
+      score: hit.score,
+      lines: [i],
+      inline: inlineWords.length ? inlineWords : null,
+    });
+  });
+  result.labelCount = units.length;
+  result.permitLabelCount = new Set(units.filter((u) => PERMIT_ONLY.has(u.key)).map((u) => u.key)).size;
+  result.labelRects = units.map((u) => u.rect);
+
+  // 3. Values: inline ones first, then a one-to-one match of labels to the nearest line to their
+  //    right (same row) or just below, cheapest pairs first.
+  const valueOf = new Map<
+    LabelUnit,
+    { words: TextWord[]; rect: Rect; conf: number; lines: number[]; cost: number }
+  >();
+  for (const u of units) {
+    if (u.inline) {
+      const line = lines[u.lines[u.lines.length - 1]!]!;
+      valueOf.set(u, {
+        words: u.inline,
+        rect: rectOfWords(u.inline),
+        conf: wordsConfidence(u.inline, line.confidence),
+        lines: [],
+        cost: 0,
+      });
+    }
+  }
+  const pairs: { unit: LabelUnit; line: number; cost: number }[] = [];
+  for (const u of units) {
+    if (valueOf.has(u)) continue;
+    const h = Math.max(8, Math.min(u.rect.height, 60));
+    lines.forEach((line, i) => {
+      if (used.has(i)) return;
+      const r = line.rect;
+      const rowOverlap = Math.min(bottom(r), bottom(u.rect)) - Math.max(r.y, u.rect.y);
+      const sameRow =
+        rowOverlap > 0.4 * Math.min(r.height, u.rect.height) || Math.abs(cy(r) - cy(u.rect)) < 0.5 * h;
+      const gapRight = r.x - right(u.rect);
+      if (sameRow && gapRight > -0.5 * h) {
+        pairs.push({ unit: u, line: i, cost: Math.max(0, gapRight) / h });
+        return;
+      }
+      const gapBelow = r.y - bottom(u.rect);
+      const dx = Math.abs(r.x - u.rect.x);
+      if (gapBelow > -0.3 * h && gapBelow < 1.6 * h && dx < 3 * h) {
+        pairs.push({ unit: u, line: i, cost: 2 + gapBelow / h + dx / h });
+      }
+    });
+  }
+  pairs.sort((a, b) => a.cost - b.cost);
+  const taken = new Set<number>();
+  for (const p of pairs) {
+    if (taken.has(p.line) || valueOf.has(p.unit)) continue;
+    // A wide jump to the right is more likely the next column's value than this label's.
+    if (p.cost > 25) continue;
+    const line = lines[p.line]!;
+    taken.add(p.line);
+    valueOf.set(p.unit, {
+      words: line.words,
+      rect: line.rect,
+      conf: line.confidence,
+      lines: [p.line],
+      cost: p.cost,
+    });
+  }
+  for (const i of taken) used.add(i);
+
+  // 4. Continuation lines of values that wrap (a long address), aligned under the value.
+  for (const [u, v] of valueOf) {
+    if (!MULTILINE_FIELDS.has(u.key)) continue;
+    for (;;) {
+      const h = v.rect.height / Math.max(1, v.lines.length || 1);
+      const nextIndex = lines.findIndex(
+        (line, i) =>
+          !used.has(i) &&
+          line.rect.y > v.rect.y &&
+          line.rect.y - bottom(v.rect) < 0.9 * h &&
+          Math.abs(line.rect.x - v.rect.x) < 1.2 * h &&
+          !units.some(
+            (o) => o !== u && Math.abs(cy(o.rect) - cy(line.rect)) < 0.6 * h && o.rect.x < line.rect.x,
+          ),
+      );
+      if (nextIndex < 0) break;
+      const next = lines[nextIndex]!;
+      used.add(nextIndex);
+      v.words = [...v.words, ...next.words];
+      v.rect = unionRect(v.rect, next.rect);
+      v.conf = Math.min(v.conf, next.confidence);
+      v.lines.push(nextIndex);
+    }
+  }
+
+  for (const [u, v] of valueOf) {
+    const assignment = u.score * (v.cost > 6 ? 0.9 : 1);
+    if (u.key === 'place_date_of_birth') {
+      assignPlaceDate(fields, v.words, v.conf, assignment);
+      continue;
+    }
+    const key = u.key as TextFieldName;
+    if (fields[key]) continue;
+    fields[key] = { text: joinWords(v.words), confidence: v.conf, rects: [v.rect], assignment };
+  }
+
+  // 5. The office header: unlabelled lines above the title.
+  if (result.titleRect) assignHeader(lines, used, result.titleRect, fields);
+
+  // 6. "Place, dd-mm-yyyy" where the permit was issued: the lowest unlabelled line of that shape.
+  let issued: { index: number; split: { place: string; date: string } } | null = null;
+  lines.forEach((line, i) => {
+    if (used.has(i)) return;
+    if (result.titleRect && line.rect.y < result.titleRect.y) return;
+    const split = splitPlaceAndDate(line.text);
+    if (!split || !split.place || split.place.length < 3) return;
+    if (!issued || line.rect.y > lines[issued.index]!.rect.y) issued = { index: i, split };
+  });
+  if (issued) {
+    const { index, split } = issued as { index: number; split: { place: string; date: string } };
+    const line = lines[index]!;
+    used.add(index);
+    fields.issued_place = {
+      text: line.text,
+      confidence: line.confidence,
+      rects: [line.rect],
+      assignment: 0.95,
+    };
+    fields.issued_date = {
+      text: line.text,
+      confidence: line.confidence,
+      rects: [line.rect],
+      assignment: 0.95,
+    };
+    void split;
+  }
+  return result;
+}
+
+/** "FUJIAN, 20-01-1979" printed in one row: place and date each get their own words and box. */
+function assignPlaceDate(
+  fields: LayoutResult['fields'],
+  words: TextWord[],
+  conf: number,
+  assignment: number,
+): void {
+  const text = joinWords(words);
+  const split = splitPlaceAndDate(text);
+  if (!split) {
+    fields.place_of_birth = {
+      text,
+      confidence: conf,
+      rects: [rectOfWords(words)],
+      assignment: assignment * 0.5,
+    };
+    return;
+  }
+  const placeWordCount = Math.max(1, split.place.split(/\s+/).filter(Boolean).length);
+  const placeWords = words.slice(0, placeWordCount);
+  const dateWords = words.slice(placeWordCount);
+  const placeText = joinWords(placeWords).replace(/[,;]+$/, '');
+  fields.place_of_birth = {
+    text: placeText,
+    confidence: wordsConfidence(placeWords, conf),
+    rects: [rectOfWords(placeWords)],
+    assignment,
+  };
+  if (dateWords.length) {
+    fields.date_of_birth = {
+      text: joinWords(dateWords),
+      confidence: wordsConfidence(dateWords, conf),
+      rects: [rectOfWords(dateWords)],
+      assignment,
+    };
+  }
+}
+
+function startsWithAny(text: string, prefixes: readonly string[]): boolean {
+  const norm = normalizeForMatch(text);
+  return prefixes.some((p) => {
+    const np = normalizeForMatch(p);
+    return similarity(norm.slice(0, np.length), np) >= 0.8;
+  });
+}
+
+function assignHeader(
+  lines: readonly TextLine[],
+  used: Set<number>,
+  title: Rect,
+  fields: LayoutResult['fields'],
+): void {
+  const above = lines
+    .map((line, i) => ({ line, i }))
+    .filter(({ line, i }) => !used.has(i) && bottom(line.rect) <= title.y + title.height * 0.3)
+    .filter(
+      ({ line }) =>
+        !HEADER_LINES.some((h) => similarity(normalizeForMatch(line.text), normalizeForMatch(h)) > 0.8),
+    )
+    .sort((a, b) => a.line.rect.y - b.line.rect.y);
+  let nameIndex = -1;
+  above.forEach(({ line, i }, k) => {
+    if (!fields.office_region && startsWithAny(line.text, OFFICE_REGION_PREFIXES)) {
+      fields.office_region = {
+        text: line.text,
+        confidence: line.confidence,
+        rects: [line.rect],
+        assignment: 0.97,
+      };
+      used.add(i);
+    } else if (!fields.office_name && startsWithAny(line.text, OFFICE_NAME_PREFIXES)) {
+      fields.office_name = {
+        text: line.text,
+        confidence: line.confidence,
+        rects: [line.rect],
+        assignment: 0.97,
+      };
+      used.add(i);
+      nameIndex = k;
+    }
+  });
+  if (nameIndex >= 0) {
+    const next = above[nameIndex + 1];
+    if (next && !used.has(next.i)) {
+      fields.office_address = {
+        text: next.line.text,
+        confidence: next.line.confidence,
+        rects: [next.line.rect],
+        assignment: 0.93,
+      };
+      used.add(next.i);
+    }
+  }
+}

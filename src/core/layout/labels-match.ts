@@ -1,0 +1,99 @@
+// Recognises printed field labels in text lines, whatever the layout: a full bilingual label
+// ("Nama / Name"), either half of it on its own line (stacked labels), and a value printed after
+// the label on the same line ("Nama / Name : JOHN DOE").
+import { FIELD_LABELS } from '../labels';
+import { normalizeForMatch, similarity } from '../fuzzy';
+import type { TextFieldName } from '../schema';
+
+export type LabelKey = TextFieldName | 'place_date_of_birth';
+
+export interface LabelForm {
+  key: LabelKey;
+  /** normalizeForMatch of the printed form. */
+  norm: string;
+  /** 'full' for the whole bilingual label; 'id' / 'en' for a half printed on its own line. */
+  part: 'full' | 'id' | 'en';
+}
+
+export interface LabelHit {
+  key: LabelKey;
+  part: LabelForm['part'];
+  score: number;
+  /** How many words of the line the label covers; the rest is an inline value. */
+  wordCount: number;
+  /** Length of the matched label form, to prefer longer labels. */
+  length: number;
+}
+
+function buildForms(): LabelForm[] {
+  const forms: LabelForm[] = [];
+  for (const [key, wordings] of Object.entries(FIELD_LABELS) as [LabelKey, readonly string[]][]) {
+    for (const wording of wordings) {
+      forms.push({ key, norm: normalizeForMatch(wording), part: 'full' });
+      const parts = wording.split(' / ');
+      if (parts.length >= 2) {
+        const half = Math.ceil(parts.length / 2);
+        const id = normalizeForMatch(parts.slice(0, half).join(' / '));
+        const en = normalizeForMatch(parts.slice(half).join(' / '));
+        if (id && id !== en) forms.push({ key, norm: id, part: 'id' });
+        if (en) forms.push({ key, norm: en, part: 'en' });
+      }
+    }
+  }
+  // Longest first: 'PASPOR BERLAKU S D ...' must win over 'PASPOR'.
+  return forms.sort((a, b) => b.norm.length - a.norm.length);
+}
+
+export const LABEL_FORMS = buildForms();
+
+/** Minimum similarity for a label; short labels must match more exactly. */
+function threshold(len: number): number {
+  if (len <= 5) return 1;
+  if (len <= 10) return 0.84;
+  return 0.8;
+}
+
+/**
+ * Finds the label that opens a line. Compares the label against the line's first k words for
+ * every plausible k, so OCR noise inside the label and a value after it are both tolerated.
+ */
+export function matchLabel(words: readonly string[]): LabelHit | null {
+  // Separators printed as their own words ('/', ':') carry no letters; match on the others.
+  const meaningful: { norm: string; end: number }[] = [];
+  words.forEach((w, i) => {
+    const norm = normalizeForMatch(w).trim();
+    if (norm) meaningful.push({ norm, end: i + 1 });
+  });
+  let best: LabelHit | null = null;
+  for (const form of LABEL_FORMS) {
+    const formWords = form.norm.split(' ').length;
+    for (let k = Math.max(1, formWords - 2); k <= Math.min(meaningful.length, formWords + 2); k++) {
+      const prefix = meaningful
+        .slice(0, k)
+        .map((m) => m.norm)
+        .join(' ');
+      const score = similarity(prefix, form.norm);
+      if (score < threshold(form.norm.length)) continue;
+      // Prefer the longer label, then the better score.
+      const weight = score * form.norm.length;
+      const bestWeight = best ? best.score * best.length : -1;
+      const better =
+        !best || weight > bestWeight + 0.5 || (Math.abs(weight - bestWeight) <= 0.5 && score > best.score);
+      if (better) {
+        best = {
+          key: form.key,
+          part: form.part,
+          score,
+          wordCount: meaningful[k - 1]!.end,
+          length: form.norm.length,
+        };
+      }
+    }
+  }
+  if (best) {
+    // A separator ':' printed as its own word belongs to the label.
+    while (best.wordCount < words.length && /^[:;.|/]+$/.test(words[best.wordCount]!.trim()))
+      best.wordCount++;
+  }
+  return best;
+}

@@ -1,0 +1,374 @@
+// The one pipeline every front door calls: bytes in, the reference KITAS/KITAP object out.
+import { encode as encodePng } from 'fast-png';
+import {
+  DEFAULT_LIMITS,
+  InputError,
+  type Engines,
+  type Raster,
+  type ReadLimits,
+  type ReadOptions,
+  type Rect,
+  type Stage,
+} from './ports';
+import {
+  REASONS,
+  emptyRead,
+  failureResult,
+  type DocumentClass,
+  type KitasRead,
+  type KitasResult,
+  type ResultMeta,
+  type TextFieldName,
+} from './schema';
+import { sniffFormat } from './sniff';
+import { detectLines, linesFromTextItems, recognizeLines, type TextLine } from './text-lines';
+import { assignFields, type LayoutResult } from './layout/assign';
+import { findImageRegions } from './layout/photo';
+import { crop, fitToPixels } from './image/raster';
+import { finalizeFields } from './assemble';
+import { validateRead } from './validate';
+import { LABEL_FORMS } from './layout/labels-match';
+import { normalizeForMatch } from './fuzzy';
+import { APP_VERSION, DETECTOR_VERSION } from './version';
+
+/** Longest side of the raster the OCR stages work on; larger inputs are read downscaled. */
+const WORK_MAX_SIDE = 2200;
+
+interface PageReading {
+  pageIndex: number;
+  lines: TextLine[];
+  layout: LayoutResult;
+  /** Multiply working pixels by this to get output pixels. */
+  toOutput: number;
+  raster: Raster | null;
+  outputSize: { width: number; height: number };
+  source: 'text_layer' | 'ocr';
+}
+
+export async function readDocument(
+  bytes: Uint8Array | null | undefined,
+  engines: Engines,
+  options: ReadOptions = {},
+): Promise<KitasResult> {
+  const limits: ReadLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const started = now();
+  const timings: Record<string, number> = {};
+  const progress = (stage: Stage, done: number, total: number) => options.onProgress?.(stage, done, total);
+
+  if (!bytes || bytes.length === 0) return failureResult('NO_FILE', REASONS.noFile);
+  if (bytes.length > limits.maxFileBytes) {
+    return failureResult(
+      'FAILED',
+      `The file is ${(bytes.length / 1048576).toFixed(1)} MB, over the limit of ${Math.round(limits.maxFileBytes / 1048576)} MB.`,
+    );
+  }
+  const format = sniffFormat(bytes);
+  if (!format) return failureResult('FILE_INVALID_FORMAT', REASONS.invalidFormat);
+
+  try {
+    const pages: PageReading[] = [];
+    if (format === 'pdf') {
+      await readPdf(bytes, engines, limits, options, pages, timings);
+    } else {
+      progress('decode', 0, 1);
+      let t = now();
+      const decoded = await engines.decoder.decode(bytes, limits);
+      options.signal?.throwIfAborted();
+      const work = fitToSide(decoded.raster, WORK_MAX_SIDE);
+      timings.decode = now() - t;
+      progress('decode', 1, 1);
+      t = now();
+      const lines = await ocrRaster(work, engines, options, timings);
+      pages.push({
+        pageIndex: 0,
+        lines,
+        layout: assignFields(lines),
+        toOutput: decoded.displayWidth / work.width,
+        raster: work,
+        outputSize: { width: decoded.displayWidth, height: decoded.displayHeight },
+        source: 'ocr',
+      });
+      timings.ocr = now() - t;
+    }
+
+    progress('assemble', 0, 1);
+    const t = now();
+    const best = pickPermitPage(pages);
+    const result = assemble(best, pages, engines, options, timings);
+    timings.assemble = now() - t;
+    timings.total = now() - started;
+    progress('assemble', 1, 1);
+    return result;
+  } catch (e) {
+    if (isAbort(e)) throw e;
+    return failureFor(e);
+  }
+}
+
+async function readPdf(
+  bytes: Uint8Array,
+  engines: Engines,
+  limits: ReadLimits,
+  options: ReadOptions,
+  pages: PageReading[],
+  timings: Record<string, number>,
+): Promise<void> {
+  let t = now();
+  const doc = await engines.pdf.open(bytes);
+  try {
+    if (doc.pageCount > limits.maxPdfPages) {
+      throw new InputError(
+        'too_many_pages',
+        `The PDF has ${doc.pageCount} pages, over the limit of ${limits.maxPdfPages}.`,
+      );
+    }
+    timings.decode = now() - t;
+    for (let i = 0; i < doc.pageCount; i++) {
+      options.signal?.throwIfAborted();
+      options.onProgress?.('decode', i, doc.pageCount);
+      const page = await doc.getPage(i);
+      t = now();
+      const items = await page.textItems();
+      const textLines = linesFromTextItems(items);
+      if (textLayerLooksLikePermit(textLines)) {
+        pages.push({
+          pageIndex: i,
+          lines: textLines,
+          layout: assignFields(textLines),
+          toOutput: 1,
+          raster: null,
+          outputSize: { width: page.width, height: page.height },
+          source: 'text_layer',
+        });
+        timings.text_layer = (timings.text_layer ?? 0) + now() - t;
+        // Found the permit in the text layer; a raster is only needed for the photo crop.
+        const raster = await page.render();
+        pages[pages.length - 1]!.raster = raster;
+        timings.render = (timings.render ?? 0) + now() - t;
+        continue;
+      }
+      // Scanned, image-only or foreign text layer: render at 150 DPI and OCR.
+      const raster = await page.render();
+      timings.render = (timings.render ?? 0) + now() - t;
+      const work = fitToSide(raster, WORK_MAX_SIDE);
+      const lines = await ocrRaster(work, engines, options, timings);
+      pages.push({
+        pageIndex: i,
+        lines,
+        layout: assignFields(lines),
+        toOutput: page.width / work.width,
+        raster: work,
+        outputSize: { width: page.width, height: page.height },
+        source: 'ocr',
+      });
+    }
+  } finally {
+    await doc.close();
+  }
+}
+
+/** A text layer is trusted only when it carries several of the permit's printed labels. */
+function textLayerLooksLikePermit(lines: TextLine[]): boolean {
+  if (lines.length < 5) return false;
+  const text = normalizeForMatch(lines.map((l) => l.text).join(' '));
+  let hits = 0;
+  const seen = new Set<string>();
+  for (const form of LABEL_FORMS) {
+    if (form.part !== 'full' || seen.has(form.key)) continue;
+    if (text.includes(form.norm)) {
+      hits++;
+      seen.add(form.key);
+    }
+  }
+  return hits >= 4;
+}
+
+async function ocrRaster(
+  raster: Raster,
+  engines: Engines,
+  options: ReadOptions,
+  timings: Record<string, number>,
+): Promise<TextLine[]> {
+  options.onProgress?.('detect', 0, 1);
+  let t = now();
+  const rects = await detectLines(raster, engines.detector, 960);
+  timings.detect = (timings.detect ?? 0) + now() - t;
+  options.onProgress?.('detect', 1, 1);
+  t = now();
+  const lines = await recognizeLines(raster, rects, engines.recognizer, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    onLine: (done, total) => options.onProgress?.('recognize', done, total),
+  });
+  timings.recognize = (timings.recognize ?? 0) + now() - t;
+  return lines;
+}
+
+function pickPermitPage(pages: PageReading[]): PageReading | null {
+  let best: PageReading | null = null;
+  let bestScore = -1;
+  for (const p of pages) {
+    const score = (p.layout.documentClass ? 10 : 0) + p.layout.permitLabelCount * 2 + p.layout.labelCount;
+    if (score > bestScore) {
+      best = p;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function assemble(
+  page: PageReading | null,
+  pages: PageReading[],
+  engines: Engines,
+  options: ReadOptions,
+  timings: Record<string, number>,
+): KitasResult {
+  const today = options.today ?? new Date();
+  const layout = page?.layout;
+  const documentClass: DocumentClass = classify(layout);
+  const read: KitasRead = emptyRead();
+  const isCard = !!layout?.fields.document_type && /KARTU/i.test(layout.fields.document_type.text);
+  const pageLayout: ResultMeta['layout'] = !page
+    ? 'unknown'
+    : isCard
+      ? 'card'
+      : layout?.documentClass
+        ? 'page'
+        : 'unknown';
+
+  if (page && layout && documentClass !== 'OTHER') {
+    finalizeFields(read, layout.fields, page.toOutput, page.pageIndex);
+    if (page.raster) {
+      const regions = findImageRegions(
+        page.raster,
+        [...page.lines.map((l) => l.rect), ...layout.labelRects],
+        {
+          expectSignature: isCard,
+        },
+      );
+      const k = page.raster.width ? page.outputSize.width / page.raster.width : 1;
+      if (regions.photo) {
+        read.photo = imageField(page.raster, regions.photo, k, regions.photoScore, page.pageIndex);
+      }
+      if (regions.sign) {
+        read.sign = imageField(page.raster, regions.sign, k, regions.signScore, page.pageIndex);
+      }
+    }
+  }
+
+  const { invalid, warnings } = validateRead(read, { today, documentClass });
+  if (documentClass === 'OTHER') {
+    invalid.unshift({
+      field: 'document_type',
+      code: 'not_a_permit',
+      message: 'The document is not a KITAS or KITAP.',
+    });
+  }
+  for (const issue of invalid) {
+    const f = read[issue.field];
+    if (f && f.value) f.confidence = Math.min(f.confidence, 0.5);
+  }
+  const meta: ResultMeta = {
+    document_class: documentClass,
+    layout: pageLayout,
+    sources: pages.map((p) => p.source),
+    page_count: pages.length,
+    page_sizes: pages.map((p) => p.outputSize),
+    invalid_fields: invalid,
+    warnings,
+    backend: engines.detector.backend,
+    versions: { app: APP_VERSION, detector: DETECTOR_VERSION, recognizer: engines.recognizer.name },
+    timings_ms: roundTimings(timings),
+  };
+  return {
+    status: 'SUCCESS',
+    reason: invalid.length ? REASONS.someInvalid : REASONS.success,
+    read,
+    meta,
+  };
+}
+
+function classify(layout: LayoutResult | undefined): DocumentClass {
+  if (!layout) return 'OTHER';
+  if (layout.documentClass) return layout.documentClass;
+  // No title read, but the permit's own labels are there: judge by the permit number's prefix.
+  if (layout.permitLabelCount >= 2) {
+    const permit = layout.fields.permit_number?.text.replace(/\s/g, '').toUpperCase() ?? '';
+    return permit.startsWith('2D') ? 'KITAP' : 'KITAS';
+  }
+  return 'OTHER';
+}
+
+function imageField(raster: Raster, rect: Rect, toOutput: number, score: number, pageIndex: number) {
+  const region = crop(raster, rect);
+  const png = encodePng({
+    width: region.width,
+    height: region.height,
+    data: region.data,
+    channels: 4,
+    depth: 8,
+  });
+  const x0 = Math.round(rect.x * toOutput);
+  const y0 = Math.round(rect.y * toOutput);
+  const x1 = Math.round((rect.x + rect.width) * toOutput);
+  const y1 = Math.round((rect.y + rect.height) * toOutput);
+  return {
+    value: toBase64(png),
+    confidence: round4(Math.min(0.99, 0.6 + 0.4 * score)),
+    polygon: [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+    ] as [number, number][],
+    page_index: pageIndex,
+  };
+}
+
+function fitToSide(raster: Raster, maxSide: number): Raster {
+  const side = Math.max(raster.width, raster.height);
+  if (side <= maxSide) return raster;
+  const k = maxSide / side;
+  return fitToPixels(raster, raster.width * raster.height * k * k).raster;
+}
+
+function failureFor(e: unknown): KitasResult {
+  if (e instanceof InputError) {
+    const reasons: Record<InputError['kind'], string> = {
+      corrupt: `The file is damaged or incomplete and could not be read: ${e.message}`,
+      encrypted: 'The PDF is password-protected. Remove the password and upload it again.',
+      too_large: `${e.message} Upload a smaller image.`,
+      too_many_pages: `${e.message} Upload only the permit's pages.`,
+      unsupported: e.message,
+    };
+    return failureResult('FAILED', reasons[e.kind]);
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return failureResult('FAILED', `Internal error while reading the file (${message}). Please try again.`);
+}
+
+function isAbort(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'AbortError' || e.name === 'TimeoutError');
+}
+
+function roundTimings(t: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v)]));
+}
+
+function round4(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(s);
+}
+
+export type { TextFieldName };

@@ -1,0 +1,173 @@
+// Text lines with positions, from either OCR of pixels or a PDF's own text layer. Everything after
+// this point (layout, normalizing, validation) is the same for both sources.
+import type { PdfTextItem, Raster, Rect, TextRecognizer, TensorRunner } from './ports';
+import { detectTextBoxes } from './detect/text-detector';
+import { crop, resize } from './image/raster';
+
+export interface TextWord {
+  text: string;
+  confidence: number;
+  rect: Rect;
+}
+
+export interface TextLine {
+  text: string;
+  confidence: number;
+  rect: Rect;
+  words: TextWord[];
+}
+
+/** Height in pixels the recognizer sees each line at: tesseract's LSTM reads best around 30-40 px. */
+const TARGET_LINE_HEIGHT = 40;
+
+export interface OcrOptions {
+  signal?: AbortSignal;
+  onLine?: (done: number, total: number) => void;
+  detectorMaxSide?: number;
+}
+
+export async function detectLines(raster: Raster, detector: TensorRunner, maxSide?: number): Promise<Rect[]> {
+  const boxes = await detectTextBoxes(raster, detector, maxSide ? { maxSide } : {});
+  return mergeRowFragments(boxes.map((b) => b.rect));
+}
+
+/** Reads every detected line. Crops are padded and scaled to a uniform text height first. */
+export async function recognizeLines(
+  raster: Raster,
+  rects: Rect[],
+  recognizer: TextRecognizer,
+  options: OcrOptions = {},
+): Promise<TextLine[]> {
+  let done = 0;
+  const lines = await Promise.all(
+    rects.map(async (rect) => {
+      options.signal?.throwIfAborted();
+      const line = await recognizeRegion(raster, rect, recognizer);
+      options.onLine?.(++done, rects.length);
+      return line;
+    }),
+  );
+  return lines.filter((l): l is TextLine => l !== null && l.text.length > 0);
+}
+
+export async function recognizeRegion(
+  raster: Raster,
+  rect: Rect,
+  recognizer: TextRecognizer,
+  charset?: string,
+): Promise<TextLine | null> {
+  const pad = Math.max(2, Math.round(rect.height * 0.12));
+  const padded = {
+    x: rect.x - pad,
+    y: rect.y - pad,
+    width: rect.width + 2 * pad,
+    height: rect.height + 2 * pad,
+  };
+  const region = crop(raster, padded);
+  const originX = Math.max(0, Math.floor(padded.x));
+  const originY = Math.max(0, Math.floor(padded.y));
+  const scale = Math.min(4, Math.max(0.5, TARGET_LINE_HEIGHT / Math.max(1, rect.height)));
+  const input = scale === 1 ? region : resize(region, region.width * scale, region.height * scale);
+  const rec = await recognizer.recognize(input, charset ? { mode: 'line', charset } : { mode: 'line' });
+  const words = rec.words
+    .filter((w) => w.text.trim().length > 0)
+    .map((w) => ({
+      text: w.text,
+      confidence: w.confidence,
+      rect: {
+        x: originX + w.bbox.x / scale,
+        y: originY + w.bbox.y / scale,
+        width: w.bbox.width / scale,
+        height: w.bbox.height / scale,
+      },
+    }));
+  const text = words.length ? words.map((w) => w.text).join(' ') : rec.text;
+  if (!text.trim()) return null;
+  const confidence = words.length
+    ? Math.min(rec.confidence, ...words.map((w) => w.confidence))
+    : rec.confidence;
+  return { text, confidence, rect, words };
+}
+
+/**
+ * The detector sometimes splits one printed line at wide letter gaps. Boxes on the same row whose
+ * gap is under about one text height are the same line.
+ */
+export function mergeRowFragments(rects: Rect[]): Rect[] {
+  const sorted = [...rects].sort((a, b) => a.x - b.x);
+  const out: Rect[] = [];
+  for (const r of sorted) {
+    const host = out.find((o) => {
+      const overlap = Math.min(o.y + o.height, r.y + r.height) - Math.max(o.y, r.y);
+      const h = Math.min(o.height, r.height);
+      const gap = r.x - (o.x + o.width);
+      return (
+        overlap > 0.6 * h &&
+        Math.abs(o.height - r.height) < 0.5 * Math.max(o.height, r.height) &&
+        gap < 0.6 * h
+      );
+    });
+    if (host) {
+      const x1 = Math.max(host.x + host.width, r.x + r.width);
+      const y0 = Math.min(host.y, r.y);
+      const y1 = Math.max(host.y + host.height, r.y + r.height);
+      host.width = x1 - host.x;
+      host.y = y0;
+      host.height = y1 - y0;
+    } else out.push({ ...r });
+  }
+  return out.sort((a, b) => a.y - b.y || a.x - b.x);
+}
+
+/**
+ * Groups a PDF's text items into lines the way OCR would see them: items on one baseline that
+ * nearly touch form a line; a wide gap (label column to value column) starts a new one.
+ */
+export function linesFromTextItems(items: PdfTextItem[]): TextLine[] {
+  const sorted = [...items].sort((a, b) => a.y - b.y || a.x - b.x);
+  const lines: { items: PdfTextItem[]; rect: Rect }[] = [];
+  for (const item of sorted) {
+    const host = lines.find((l) => {
+      const last = l.items[l.items.length - 1]!;
+      const sameRow = Math.abs(last.y + last.height / 2 - (item.y + item.height / 2)) < 0.35 * item.height;
+      const gap = item.x - (last.x + last.width);
+      return sameRow && gap < 1.2 * item.height && gap > -item.height;
+    });
+    if (host) {
+      host.items.push(item);
+      const x1 = Math.max(host.rect.x + host.rect.width, item.x + item.width);
+      const y0 = Math.min(host.rect.y, item.y);
+      const y1 = Math.max(host.rect.y + host.rect.height, item.y + item.height);
+      host.rect = { x: Math.min(host.rect.x, item.x), y: y0, width: 0, height: y1 - y0 };
+      host.rect.width = x1 - host.rect.x;
+    } else {
+      lines.push({ items: [item], rect: { x: item.x, y: item.y, width: item.width, height: item.height } });
+    }
+  }
+  return lines.map(({ items: lineItems, rect }) => {
+    const words: TextWord[] = [];
+    for (const item of lineItems) words.push(...splitItemIntoWords(item));
+    return { text: words.map((w) => w.text).join(' '), confidence: 1, rect, words };
+  });
+}
+
+/** Splits a text item into words, giving each a share of the item's width by character count. */
+function splitItemIntoWords(item: PdfTextItem): TextWord[] {
+  const words: TextWord[] = [];
+  const chars = item.str.length || 1;
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(item.str))) {
+    words.push({
+      text: m[0],
+      confidence: 1,
+      rect: {
+        x: item.x + (item.width * m.index) / chars,
+        y: item.y,
+        width: (item.width * m[0].length) / chars,
+        height: item.height,
+      },
+    });
+  }
+  return words;
+}
