@@ -19,6 +19,7 @@ import {
 import { splitPlaceAndDate } from './normalize/place-date';
 import { classifyTitle } from './normalize/document-type';
 import { unionRect } from './geometry/polygon';
+import { mapRect, type PointMap } from './geometry/point-map';
 
 interface Normalized {
   value: string;
@@ -82,19 +83,12 @@ export function normalizeField(name: TextFieldName, printed: string, nationality
   }
 }
 
-function toPolygon(rects: Rect[], k: number): Polygon {
+function toPolygon(rects: Rect[], toOutput: PointMap): Polygon {
   if (!rects.length) return [];
-  const r = rects.reduce((a, b) => unionRect(a, b));
-  const x0 = Math.round(r.x * k);
-  const y0 = Math.round(r.y * k);
-  const x1 = Math.round((r.x + r.width) * k);
-  const y1 = Math.round((r.y + r.height) * k);
-  return [
-    [x0, y0],
-    [x1, y0],
-    [x1, y1],
-    [x0, y1],
-  ];
+  return mapRect(
+    rects.reduce((a, b) => unionRect(a, b)),
+    toOutput,
+  );
 }
 
 /**
@@ -116,7 +110,7 @@ function fixIsolatedBars(text: string): string {
 export function finalizeFields(
   read: KitasRead,
   found: Partial<Record<TextFieldName, FieldReading>>,
-  toOutput: number,
+  toOutput: PointMap,
   pageIndex: number,
 ): void {
   const nationality = found.nationality ? normalizeNationality(cleanText(found.nationality.text)) : '';

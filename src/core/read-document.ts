@@ -30,6 +30,7 @@ import { validateRead } from './validate';
 import { LABEL_FORMS } from './layout/labels-match';
 import { normalizeForMatch } from './fuzzy';
 import { APP_VERSION, DETECTOR_VERSION } from './version';
+import { mapRect, scaleMap, type PointMap } from './geometry/point-map';
 
 /** Longest side of the raster the OCR stages work on; larger inputs are read downscaled. */
 const WORK_MAX_SIDE = 2200;
@@ -38,8 +39,8 @@ interface PageReading {
   pageIndex: number;
   lines: TextLine[];
   layout: LayoutResult;
-  /** Multiply working pixels by this to get output pixels. */
-  toOutput: number;
+  /** From working pixels to output pixels (scale, and any rotation or warp undone). */
+  toOutput: PointMap;
   raster: Raster | null;
   outputSize: { width: number; height: number };
   source: 'text_layer' | 'ocr';
@@ -83,7 +84,7 @@ export async function readDocument(
         pageIndex: 0,
         lines,
         layout: assignFields(lines),
-        toOutput: decoded.displayWidth / work.width,
+        toOutput: scaleMap(decoded.displayWidth / work.width),
         raster: work,
         outputSize: { width: decoded.displayWidth, height: decoded.displayHeight },
         source: 'ocr',
@@ -135,7 +136,7 @@ async function readPdf(
           pageIndex: i,
           lines: textLines,
           layout: assignFields(textLines),
-          toOutput: 1,
+          toOutput: scaleMap(1),
           raster: null,
           outputSize: { width: page.width, height: page.height },
           source: 'text_layer',
@@ -156,7 +157,7 @@ async function readPdf(
         pageIndex: i,
         lines,
         layout: assignFields(lines),
-        toOutput: page.width / work.width,
+        toOutput: scaleMap(page.width / work.width),
         raster: work,
         outputSize: { width: page.width, height: page.height },
         source: 'ocr',
@@ -246,12 +247,20 @@ function assemble(
           expectSignature: isCard,
         },
       );
-      const k = page.raster.width ? page.outputSize.width / page.raster.width : 1;
+      // A text-layer page keeps its lines in output pixels while its raster may be smaller.
+      const rasterToOutput =
+        page.source === 'text_layer' ? scaleMap(page.outputSize.width / page.raster.width) : page.toOutput;
       if (regions.photo) {
-        read.photo = imageField(page.raster, regions.photo, k, regions.photoScore, page.pageIndex);
+        read.photo = imageField(
+          page.raster,
+          regions.photo,
+          rasterToOutput,
+          regions.photoScore,
+          page.pageIndex,
+        );
       }
       if (regions.sign) {
-        read.sign = imageField(page.raster, regions.sign, k, regions.signScore, page.pageIndex);
+        read.sign = imageField(page.raster, regions.sign, rasterToOutput, regions.signScore, page.pageIndex);
       }
     }
   }
@@ -299,7 +308,7 @@ function classify(layout: LayoutResult | undefined): DocumentClass {
   return 'OTHER';
 }
 
-function imageField(raster: Raster, rect: Rect, toOutput: number, score: number, pageIndex: number) {
+function imageField(raster: Raster, rect: Rect, toOutput: PointMap, score: number, pageIndex: number) {
   const region = crop(raster, rect);
   const png = encodePng({
     width: region.width,
@@ -308,19 +317,10 @@ function imageField(raster: Raster, rect: Rect, toOutput: number, score: number,
     channels: 4,
     depth: 8,
   });
-  const x0 = Math.round(rect.x * toOutput);
-  const y0 = Math.round(rect.y * toOutput);
-  const x1 = Math.round((rect.x + rect.width) * toOutput);
-  const y1 = Math.round((rect.y + rect.height) * toOutput);
   return {
     value: toBase64(png),
     confidence: round4(Math.min(0.99, 0.6 + 0.4 * score)),
-    polygon: [
-      [x0, y0],
-      [x1, y0],
-      [x1, y1],
-      [x0, y1],
-    ] as [number, number][],
+    polygon: mapRect(rect, toOutput),
     page_index: pageIndex,
   };
 }
