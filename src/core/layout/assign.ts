@@ -61,6 +61,17 @@ function rectOfWords(words: readonly TextWord[]): Rect {
   return words.map((w) => w.rect).reduce((a, b) => unionRect(a, b));
 }
 
+function dropLeadingSeparators(words: readonly TextWord[]): TextWord[] {
+  let i = 0;
+  while (i < words.length - 1 && /^[:;|.]+$/.test(words[i]!.text)) i++;
+  const out = words.slice(i);
+  const first = out[0];
+  if (first && /^[:;]/.test(first.text) && first.text.length > 1) {
+    out[0] = { ...first, text: first.text.replace(/^[:;]+/, '') };
+  }
+  return out;
+}
+
 function joinWords(words: readonly TextWord[]): string {
   return words.map((w) => w.text).join(' ');
 }
@@ -190,13 +201,10 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     if (p.cost > 25) continue;
     const line = lines[p.line]!;
     taken.add(p.line);
-    valueOf.set(p.unit, {
-      words: line.words,
-      rect: line.rect,
-      conf: line.confidence,
-      lines: [p.line],
-      cost: p.cost,
-    });
+    // A ':' printed before the value belongs to the label column, not the value.
+    const words = dropLeadingSeparators(line.words);
+    const rect = words.length ? rectOfWords(words) : line.rect;
+    valueOf.set(p.unit, { words, rect, conf: line.confidence, lines: [p.line], cost: p.cost });
   }
   for (const i of taken) used.add(i);
 

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { assignFields } from './assign';
+import { matchLabel } from './labels-match';
+import type { TextLine } from '../text-lines';
+
+/** A printed line at (x, y): words get widths in proportion to their length, 9 px a character. */
+function line(text: string, x: number, y: number, h = 20, confidence = 0.95): TextLine {
+  const words = [];
+  let cx = x;
+  for (const w of text.split(' ')) {
+    words.push({ text: w, confidence, rect: { x: cx, y, width: w.length * 9, height: h } });
+    cx += (w.length + 1) * 9;
+  }
+  return { text, confidence, rect: { x, y, width: cx - x - 9, height: h }, words };
+}
+
+describe('matchLabel', () => {
+  it('recognises a bilingual label and leaves the inline value', () => {
+    const hit = matchLabel('Nama / Name : JOHN DOE'.split(' '));
+    expect(hit?.key).toBe('full_name');
+    expect(hit?.wordCount).toBe(4);
+  });
+  it('recognises the place/date-of-birth label with its slashes', () => {
+    const words = 'Tempat / Tgl Lahir / Place / Date of Birth'.split(' ');
+    const hit = matchLabel(words);
+    expect(hit?.key).toBe('place_date_of_birth');
+    expect(hit?.wordCount).toBe(words.length);
+  });
+  it('tolerates OCR noise in a label', () => {
+    expect(matchLabel('Kewarganegaraan / Natlonality'.split(' '))?.key).toBe('nationality');
+  });
+  it('recognises each half of a stacked label', () => {
+    expect(matchLabel(['Kewarganegaraan'])).toMatchObject({ key: 'nationality', part: 'id' });
+    expect(matchLabel(['Nationality'])).toMatchObject({ key: 'nationality', part: 'en' });
+  });
+  it('does not take an ordinary value for a label', () => {
+    expect(matchLabel('JL. RAYA DARMO NO. 12'.split(' '))).toBeNull();
+    expect(matchLabel(['MARTIN', 'SANTOS'])).toBeNull();
+  });
+});
+
+describe('assignFields', () => {
+  it('labels left of values (the e-ITAS page)', () => {
+    const lines = [
+      line('KANTOR WILAYAH JAWA TIMUR', 320, 120),
+      line('KANIM KELAS I TPI SURABAYA', 323, 140),
+      line('JL. JEND. S. PARMAN NO. 58A', 295, 160),
+      line('IZIN TINGGAL TERBATAS ELEKTRONIK', 218, 224, 24),
+      line('NIORA', 300, 318),
+      line('4BXQT81273', 560, 318),
+      line('Nama / Name', 60, 500),
+      line('MARTIN OLIVEIRA SANTOS', 480, 500),
+      line('Tempat / Tgl Lahir / Place / Date of Birth', 60, 528),
+      line('LISBOA, 03-11-1985', 480, 528),
+      line('Alamat / Address', 60, 560),
+      line('JL. RAYA DARMO NO. 12, KEL.', 480, 560),
+      line('DARMO, KOTA SURABAYA', 480, 584),
+      line('Pekerjaan / Occupation', 60, 612),
+      line('ENGINEER', 480, 612),
+      line('Surabaya, 16-07-2025', 620, 958),
+    ];
+    const r = assignFields(lines);
+    expect(r.documentClass).toBe('KITAS');
+    expect(r.fields.office_region?.text).toBe('KANTOR WILAYAH JAWA TIMUR');
+    expect(r.fields.office_name?.text).toBe('KANIM KELAS I TPI SURABAYA');
+    expect(r.fields.office_address?.text).toBe('JL. JEND. S. PARMAN NO. 58A');
+    expect(r.fields.niora?.text).toBe('4BXQT81273');
+    expect(r.fields.full_name?.text).toBe('MARTIN OLIVEIRA SANTOS');
+    expect(r.fields.place_of_birth?.text).toBe('LISBOA');
+    expect(r.fields.date_of_birth?.text).toBe('03-11-1985');
+    // place and date get separate boxes on the one printed row
+    expect(r.fields.date_of_birth!.rects[0]!.x).toBeGreaterThan(r.fields.place_of_birth!.rects[0]!.x + 50);
+    expect(r.fields.address?.text).toBe('JL. RAYA DARMO NO. 12, KEL. DARMO, KOTA SURABAYA');
+    expect(r.fields.occupation?.text).toBe('ENGINEER');
+    expect(r.fields.issued_place?.text).toBe('Surabaya, 16-07-2025');
+    expect(r.fields.issued_date?.rects).toEqual(r.fields.issued_place?.rects);
+  });
+
+  it('labels above values, in two columns', () => {
+    const lines = [
+      line('KARTU IZIN TINGGAL TETAP', 200, 40, 24),
+      line('Nama / Name', 40, 100, 14),
+      line('Kewarganegaraan / Nationality', 400, 100, 14),
+      line('AIKO TANAKA', 40, 118),
+      line('JEPANG', 400, 118),
+      line('No. Paspor / Passport No.', 40, 150, 14),
+      line('Jenis Kelamin / Sex', 400, 150, 14),
+      line('TZ1234567', 40, 168),
+      line('PEREMPUAN', 400, 168),
+    ];
+    const r = assignFields(lines);
+    expect(r.documentClass).toBe('KITAP');
+    expect(r.fields.full_name?.text).toBe('AIKO TANAKA');
+    expect(r.fields.nationality?.text).toBe('JEPANG');
+    expect(r.fields.passport_number?.text).toBe('TZ1234567');
+    expect(r.fields.gender?.text).toBe('PEREMPUAN');
+  });
+
+  it('stacked bilingual labels and inline values', () => {
+    const lines = [
+      line('IZIN TINGGAL TETAP ELEKTRONIK', 200, 40, 24),
+      line('Nama', 40, 100),
+      line('Name', 40, 121, 16),
+      line(': HANS MUELLER', 300, 108),
+      line('Kewarganegaraan / Nationality : JERMAN', 40, 150),
+    ];
+    const r = assignFields(lines);
+    expect(r.fields.full_name?.text).toBe('HANS MUELLER');
+    expect(r.fields.nationality?.text).toBe('JERMAN');
+    expect(r.labelCount).toBe(2);
+  });
+
+  it('a page without a permit title or permit labels has no document class', () => {
+    const lines = [
+      line('PROVINSI JAWA BARAT', 200, 20),
+      line('NIK', 20, 80),
+      line('3201234567890001', 200, 80),
+      line('Nama', 20, 110),
+      line('SITI RAHAYU', 200, 110),
+    ];
+    const r = assignFields(lines);
+    expect(r.documentClass).toBeNull();
+    expect(r.permitLabelCount).toBe(0);
+  });
+});
