@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
+import './bench-hook';
 import './styles.css';
 
 const queryClient = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
