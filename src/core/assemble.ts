@@ -117,10 +117,21 @@ export function finalizeFields(
   for (const [name, reading] of Object.entries(found) as [TextFieldName, FieldReading][]) {
     const printed = cleanText(fixIsolatedBars(reading.text));
     if (!printed) continue;
-    const { value, valid } = normalizeField(name, printed, nationality);
+    let { value, valid } = normalizeField(name, printed, nationality);
+    let original = printed;
+    // The ':' column sometimes joins the value and reads as '1', 'I' or '|': drop it when the
+    // value only passes its format without it.
+    const stray = /^[:;|!1Il.]\s+(.+)$/.exec(printed);
+    if (valid === false && stray) {
+      const retry = normalizeField(name, stray[1]!, nationality);
+      if (retry.valid) {
+        ({ value, valid } = retry);
+        original = stray[1]!;
+      }
+    }
     read[name] = {
       value,
-      value_original: printed,
+      value_original: original,
       confidence: confidenceOf(reading.confidence, reading.assignment, valid),
       confidence_text: Math.round(Math.max(0, Math.min(1, reading.confidence)) * 10000) / 10000,
       polygon: toPolygon(reading.rects, toOutput),

@@ -26,6 +26,7 @@ import { assignFields, type LayoutResult } from './layout/assign';
 import { findImageRegions } from './layout/photo';
 import { crop, fitToPixels } from './image/raster';
 import { finalizeFields } from './assemble';
+import { refineFields } from './refine';
 import { validateRead } from './validate';
 import { LABEL_FORMS } from './layout/labels-match';
 import { normalizeForMatch } from './fuzzy';
@@ -34,6 +35,8 @@ import { mapRect, scaleMap, type PointMap } from './geometry/point-map';
 
 /** Longest side of the raster the OCR stages work on; larger inputs are read downscaled. */
 const WORK_MAX_SIDE = 2200;
+/** First-pass confidence under which a field gets a focused second read. */
+const REREAD_BELOW = 0.85;
 
 interface PageReading {
   pageIndex: number;
@@ -79,11 +82,11 @@ export async function readDocument(
       timings.decode = now() - t;
       progress('decode', 1, 1);
       t = now();
-      const lines = await ocrRaster(work, engines, options, timings);
+      const { lines, layout } = await readRaster(work, engines, options, timings);
       pages.push({
         pageIndex: 0,
         lines,
-        layout: assignFields(lines),
+        layout,
         toOutput: scaleMap(decoded.displayWidth / work.width),
         raster: work,
         outputSize: { width: decoded.displayWidth, height: decoded.displayHeight },
@@ -152,11 +155,11 @@ async function readPdf(
       const raster = await page.render();
       timings.render = (timings.render ?? 0) + now() - t;
       const work = fitToSide(raster, WORK_MAX_SIDE);
-      const lines = await ocrRaster(work, engines, options, timings);
+      const { lines, layout } = await readRaster(work, engines, options, timings);
       pages.push({
         pageIndex: i,
         lines,
-        layout: assignFields(lines),
+        layout,
         toOutput: scaleMap(page.width / work.width),
         raster: work,
         outputSize: { width: page.width, height: page.height },
@@ -182,6 +185,24 @@ function textLayerLooksLikePermit(lines: TextLine[]): boolean {
     }
   }
   return hits >= 4;
+}
+
+/** OCR of one page image: detect, recognize, assign lines to fields, re-read the unsure ones. */
+async function readRaster(
+  raster: Raster,
+  engines: Engines,
+  options: ReadOptions,
+  timings: Record<string, number>,
+): Promise<{ lines: TextLine[]; layout: LayoutResult }> {
+  const lines = await ocrRaster(raster, engines, options, timings);
+  const layout = assignFields(lines);
+  const t = now();
+  await refineFields(raster, layout.fields, engines.recognizer, {
+    below: REREAD_BELOW,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  timings.refine = (timings.refine ?? 0) + now() - t;
+  return { lines, layout };
 }
 
 async function ocrRaster(

@@ -10,6 +10,12 @@ import { normalizeForMatch, similarity } from '../fuzzy';
 import { HEADER_LINES, OFFICE_NAME_PREFIXES, OFFICE_REGION_PREFIXES } from '../labels';
 import { splitPlaceAndDate } from '../normalize/place-date';
 import { unionRect } from '../geometry/polygon';
+import {
+  isValidNiora,
+  isValidPermitNumber,
+  normalizeNiora,
+  normalizePermitNumber,
+} from '../normalize/identifiers';
 
 /** What the layout found for one field: the printed text and where it was. */
 export interface FieldReading {
@@ -18,6 +24,8 @@ export interface FieldReading {
   rects: Rect[];
   /** How sure the layout is that this text belongs to this field (label match, geometry). */
   assignment: number;
+  /** Outcome of the focused second read, when one was made. */
+  reread?: 'agree' | 'replaced' | 'disagree';
 }
 
 export interface LayoutResult {
@@ -61,9 +69,45 @@ function rectOfWords(words: readonly TextWord[]): Rect {
   return words.map((w) => w.rect).reduce((a, b) => unionRect(a, b));
 }
 
+/** The next line of a wrapped or stacked label: left-aligned under it and close. */
+function findLineBelow(lines: readonly TextLine[], used: Set<number>, group: number[], last: Rect): number {
+  let best = -1;
+  let bestGap = Infinity;
+  lines.forEach((line, j) => {
+    if (used.has(j) || group.includes(j)) return;
+    const gap = line.rect.y - bottom(last);
+    const h = Math.min(last.height, line.rect.height);
+    if (gap < -0.3 * h || gap > 0.8 * h) return;
+    if (Math.abs(line.rect.x - last.x) > 1.5 * h) return;
+    if (gap < bestGap) {
+      bestGap = gap;
+      best = j;
+    }
+  });
+  return best;
+}
+
+/** Lines of only punctuation (a lone ':' column mark) are never values. */
+function hasText(line: TextLine): boolean {
+  return /[\p{L}\p{N}]/u.test(line.text);
+}
+
+/**
+ * Drops the label column's ':' when the detector joined it to the value. OCR reads that colon as
+ * ':', '©', '|', or even '1' / 'I'; a digit or letter only counts as the colon when it stands alone
+ * and a wide gap follows (a real "I MADE ..." has a normal word space).
+ */
 function dropLeadingSeparators(words: readonly TextWord[]): TextWord[] {
   let i = 0;
-  while (i < words.length - 1 && /^[:;|.]+$/.test(words[i]!.text)) i++;
+  while (i < words.length - 1) {
+    const w = words[i]!;
+    const next = words[i + 1]!;
+    const gap = next.rect.x - (w.rect.x + w.rect.width);
+    const symbolOnly = !/[\p{L}\p{N}]/u.test(w.text);
+    const colonLike = /^[1Il|!i]$/.test(w.text) && gap > 0.6 * w.rect.height;
+    if (!symbolOnly && !colonLike) break;
+    i++;
+  }
   const out = words.slice(i);
   const first = out[0];
   if (first && /^[:;]/.test(first.text) && first.text.length > 1) {
@@ -116,39 +160,48 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     result.titleRect = lines[titleIndex]!.rect;
   }
 
-  // 2. Labels, merging the two halves of a stacked bilingual label into one unit.
+  // 2. Labels. A label may wrap over several lines ("Nomor Izin Tinggal / Stay" + "Permit Number")
+  //    or be printed in two languages stacked ("Nama Pemegang" over "Holder Name"): try each line
+  //    together with the lines aligned under it and keep the reading that explains the most text.
+  const order = lines
+    .map((_, i) => i)
+    .sort((a, b) => lines[a]!.rect.y - lines[b]!.rect.y || lines[a]!.rect.x - lines[b]!.rect.x);
   const units: LabelUnit[] = [];
-  lines.forEach((line, i) => {
-    if (used.has(i)) return;
-    const hit = matchLabel(line.words.map((w) => w.text));
-    if (!hit) return;
-    used.add(i);
-    const labelWords = line.words.slice(0, hit.wordCount);
-    const inlineWords = line.words.slice(hit.wordCount).filter((w) => !/^[:;|]+$/.test(w.text));
-    const rect = labelWords.length ? rectOfWords(labelWords) : line.rect;
-    const stackedWith = units.find(
-      (u) =>
-        u.key === hit.key &&
-        !u.inline &&
-        hit.part !== 'full' &&
-        Math.abs(u.rect.x - rect.x) < 2 * rect.height &&
-        rect.y - bottom(u.rect) < 1.2 * rect.height &&
-        rect.y > u.rect.y,
-    );
-    if (stackedWith) {
-      stackedWith.rect = unionRect(stackedWith.rect, rect);
-      stackedWith.lines.push(i);
-      if (inlineWords.length) stackedWith.inline = inlineWords;
-      return;
+  for (const i of order) {
+    if (used.has(i)) continue;
+    const group = [i];
+    let best: { hit: NonNullable<ReturnType<typeof matchLabel>>; size: number } | null = null;
+    for (let size = 1; size <= 4; size++) {
+      if (size > 1) {
+        const last = lines[group[group.length - 1]!]!;
+        const below = findLineBelow(lines, used, group, last.rect);
+        if (below < 0) break;
+        group.push(below);
+      }
+      const words = group.flatMap((g) => lines[g]!.words.map((w) => w.text));
+      const hit = matchLabel(words);
+      if (!hit) continue;
+      // The label must reach into the last line of the group; otherwise that line is a value.
+      const before = group.slice(0, -1).reduce((n, g) => n + lines[g]!.words.length, 0);
+      if (size > 1 && hit.wordCount <= before) continue;
+      if (!best || hit.score * hit.length > best.hit.score * best.hit.length + 0.5) best = { hit, size };
     }
+    if (!best) continue;
+    const members = group.slice(0, best.size);
+    members.forEach((g) => used.add(g));
+    const words = members.flatMap((g) => lines[g]!.words);
+    const labelWords = words.slice(0, best.hit.wordCount);
+    const inlineWords = dropLeadingSeparators(words.slice(best.hit.wordCount)).filter(
+      (w) => !/^[:;|]+$/.test(w.text),
+    );
     units.push({
-      key: hit.key,
-      rect,
-      score: hit.score,
-      lines: [i],
+      key: best.hit.key,
+      rect: labelWords.length ? rectOfWords(labelWords) : lines[i]!.rect,
+      score: best.hit.score,
+      lines: members,
       inline: inlineWords.length ? inlineWords : null,
     });
-  });
+  }
   result.labelCount = units.length;
   result.permitLabelCount = new Set(units.filter((u) => PERMIT_ONLY.has(u.key)).map((u) => u.key)).size;
   result.labelRects = units.map((u) => u.rect);
@@ -176,7 +229,7 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     if (valueOf.has(u)) continue;
     const h = Math.max(8, Math.min(u.rect.height, 60));
     lines.forEach((line, i) => {
-      if (used.has(i)) return;
+      if (used.has(i) || !hasText(line)) return;
       const r = line.rect;
       const rowOverlap = Math.min(bottom(r), bottom(u.rect)) - Math.max(r.y, u.rect.y);
       const sameRow =
@@ -204,7 +257,8 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     // A ':' printed before the value belongs to the label column, not the value.
     const words = dropLeadingSeparators(line.words);
     const rect = words.length ? rectOfWords(words) : line.rect;
-    valueOf.set(p.unit, { words, rect, conf: line.confidence, lines: [p.line], cost: p.cost });
+    const conf = wordsConfidence(words, line.confidence);
+    valueOf.set(p.unit, { words, rect, conf, lines: [p.line], cost: p.cost });
   }
   for (const i of taken) used.add(i);
 
@@ -219,8 +273,14 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
           line.rect.y > v.rect.y &&
           line.rect.y - bottom(v.rect) < 0.9 * h &&
           Math.abs(line.rect.x - v.rect.x) < 1.2 * h &&
+          hasText(line) &&
+          // A label between this value's column and the line claims the line for itself.
           !units.some(
-            (o) => o !== u && Math.abs(cy(o.rect) - cy(line.rect)) < 0.6 * h && o.rect.x < line.rect.x,
+            (o) =>
+              o !== u &&
+              Math.abs(cy(o.rect) - cy(line.rect)) < 0.6 * h &&
+              o.rect.x < line.rect.x &&
+              o.rect.x > u.rect.x - 2 * h,
           ),
       );
       if (nextIndex < 0) break;
@@ -228,7 +288,7 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
       used.add(nextIndex);
       v.words = [...v.words, ...next.words];
       v.rect = unionRect(v.rect, next.rect);
-      v.conf = Math.min(v.conf, next.confidence);
+      v.conf = Math.min(v.conf, wordsConfidence(next.words, next.confidence));
       v.lines.push(nextIndex);
     }
   }
@@ -244,10 +304,33 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     fields[key] = { text: joinWords(v.words), confidence: v.conf, rects: [v.rect], assignment };
   }
 
-  // 5. The office header: unlabelled lines above the title.
+  // 5. Identifiers printed without a label (the card's permit number over the name): recognised by
+  //    their strict formats.
+  lines.forEach((line, i) => {
+    if (used.has(i)) return;
+    const compact = line.text.replace(/[\s:|]/g, '');
+    if (
+      !fields.permit_number &&
+      compact.length === 12 &&
+      isValidPermitNumber(normalizePermitNumber(compact))
+    ) {
+      fields.permit_number = {
+        text: compact,
+        confidence: line.confidence,
+        rects: [line.rect],
+        assignment: 0.9,
+      };
+      used.add(i);
+    } else if (!fields.niora && compact.length === 10 && isValidNiora(normalizeNiora(compact))) {
+      fields.niora = { text: compact, confidence: line.confidence, rects: [line.rect], assignment: 0.85 };
+      used.add(i);
+    }
+  });
+
+  // 6. The office header: unlabelled lines above the title.
   if (result.titleRect) assignHeader(lines, used, result.titleRect, fields);
 
-  // 6. "Place, dd-mm-yyyy" where the permit was issued: the lowest unlabelled line of that shape.
+  // 7. "Place, dd-mm-yyyy" where the permit was issued: the lowest unlabelled line of that shape.
   let issued: { index: number; split: { place: string; date: string } } | null = null;
   lines.forEach((line, i) => {
     if (used.has(i)) return;
