@@ -125,7 +125,7 @@ async function handleRead(msg: Extract<ToWorker, { type: 'read' }>): Promise<voi
     },
     {
       fileName: msg.name,
-      ...(msg.options.today ? { today: new Date(`${msg.options.today}T00:00:00`) } : {}),
+      ...(msg.options.today ? { today: new Date(`${msg.options.today}T00:00:00Z`) } : {}),
       onProgress: (stage: Stage, done: number, total: number) => progress(stage, done, total),
     },
   );

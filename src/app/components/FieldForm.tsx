@@ -30,8 +30,7 @@ export function FieldForm({ doc }: { doc: OpenDocument }) {
       <thead>
         <tr>
           <th scope="col">Field</th>
-          <th scope="col">Value</th>
-          <th scope="col">Read as</th>
+          <th scope="col">Value (read as)</th>
           <th scope="col">Confidence</th>
         </tr>
       </thead>
@@ -109,6 +108,12 @@ export function FieldForm({ doc }: { doc: OpenDocument }) {
                     )}
                   </div>
                 )}
+                {!image && f.value_original && (
+                  <div className="original" data-testid={`original-${name}`}>
+                    <span className="sr-only">Read as: </span>
+                    {f.value_original}
+                  </div>
+                )}
                 {(rowIssues.length > 0 || low) && (
                   <div id={noteId} className="notes">
                     {rowIssues.map((i) => (
@@ -120,7 +125,6 @@ export function FieldForm({ doc }: { doc: OpenDocument }) {
                   </div>
                 )}
               </td>
-              <td className="original">{image ? '' : (f.value_original ?? '')}</td>
               <td className="confidence">
                 <span className={`conf${low ? ' conf-low' : ''}`} data-testid={`confidence-${name}`}>
                   {empty ? '–' : formatConfidence(f.confidence)}
