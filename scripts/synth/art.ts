@@ -81,7 +81,7 @@ export function signatureSvg(r: Rng, w: number, h: number, color?: string): stri
   const ink = color ?? r.pick(['#0b1d5e', '#111111', '#1a2a80', '#222244']);
   const n = r.int(5, 9);
   let x = w * r.float(0.04, 0.12);
-  let y = h * r.float(0.45, 0.65);
+  const y = h * r.float(0.45, 0.65);
   let d = `M${x.toFixed(1)},${y.toFixed(1)}`;
   const step = (w * 0.78) / n;
   for (let i = 0; i < n; i++) {
@@ -93,7 +93,6 @@ export function signatureSvg(r: Rng, w: number, h: number, color?: string): stri
     const c2y = h * r.float(0.02, 0.98);
     d += ` C${c1x.toFixed(1)},${c1y.toFixed(1)} ${c2x.toFixed(1)},${c2y.toFixed(1)} ${nx.toFixed(1)},${ny.toFixed(1)}`;
     x = Math.min(nx, w * 0.95);
-    y = ny;
   }
   // Underline flourish.
   const fx = w * r.float(0.05, 0.3);

@@ -36,7 +36,11 @@ export function cardSpec(r: Rng, id: Identity, variant: CardVariant = r.pick(CAR
   const fontPx = r.float(7.6, 8.6);
   const ds = id.dateStyle;
   const labelMode: LabelMode =
-    variant === 'bilingual-stack' ? 'stacked' : variant === 'photo-right-above' ? r.pick(['inline', 'indonesian']) : r.pick(['inline', 'indonesian']);
+    variant === 'bilingual-stack'
+      ? 'stacked'
+      : variant === 'photo-right-above'
+        ? r.pick(['inline', 'indonesian'])
+        : r.pick(['inline', 'indonesian']);
   const colon = variant === 'photo-left' ? r.bool(0.8) : false;
   const lab = (k: LabelKey) => labels.html(k, labelMode);
 
@@ -49,7 +53,10 @@ export function cardSpec(r: Rng, id: Identity, variant: CardVariant = r.pick(CAR
     });
   } else {
     rows.push({ label: lab('place_of_birth'), value: m.text('place_of_birth', id.placeOfBirth) });
-    rows.push({ label: lab('date_of_birth'), value: m.text('date_of_birth', formatDate(id.dob, id.dobStyle), isoDmy(id.dob)) });
+    rows.push({
+      label: lab('date_of_birth'),
+      value: m.text('date_of_birth', formatDate(id.dob, id.dobStyle), isoDmy(id.dob)),
+    });
   }
   const mid: Row[] = [
     { label: lab('nationality'), value: m.text('nationality', id.nationality) },
@@ -80,7 +87,11 @@ export function cardSpec(r: Rng, id: Identity, variant: CardVariant = r.pick(CAR
   if (id.multipleExpiry)
     ids.push({
       label: lab('stay_multiple_entries_permit_expiry'),
-      value: m.text('stay_multiple_entries_permit_expiry', formatDate(id.multipleExpiry, ds), isoDmy(id.multipleExpiry)),
+      value: m.text(
+        'stay_multiple_entries_permit_expiry',
+        formatDate(id.multipleExpiry, ds),
+        isoDmy(id.multipleExpiry),
+      ),
     });
   else if (id.singleExpiry)
     ids.push({
@@ -89,10 +100,9 @@ export function cardSpec(r: Rng, id: Identity, variant: CardVariant = r.pick(CAR
     });
 
   const permitLarge = variant !== 'photo-left' || r.bool(0.5);
-  const permitHtml = permitLarge
-    ? `<div class="pno">${m.text('permit_number', id.permitNumber)}</div>`
-    : '';
-  if (!permitLarge) ids.unshift({ label: lab('permit_number'), value: m.text('permit_number', id.permitNumber) });
+  const permitHtml = permitLarge ? `<div class="pno">${m.text('permit_number', id.permitNumber)}</div>` : '';
+  if (!permitLarge)
+    ids.unshift({ label: lab('permit_number'), value: m.text('permit_number', id.permitNumber) });
 
   const title = DOCUMENT_TITLES[id.kind][1];
   const header = `<div class="hdr ${variant === 'photo-right-above' ? 'lefthdr' : ''}">
@@ -100,7 +110,12 @@ export function cardSpec(r: Rng, id: Identity, variant: CardVariant = r.pick(CAR
       <div class="ht"><div class="ri">REPUBLIK INDONESIA</div><div class="ttl">${m.text('document_type', title)}</div></div>
     </div>`;
 
-  const photo = m.image('photo', faceSvg(r.fork('face'), 120, 150, id.gender, id.issuedDate.y - id.dob.y), '', 'photo');
+  const photo = m.image(
+    'photo',
+    faceSvg(r.fork('face'), 120, 150, id.gender, id.issuedDate.y - id.dob.y),
+    '',
+    'photo',
+  );
   const sign = m.image('sign', signatureSvg(r.fork('holder-sign'), 160, 50), '', 'sig');
 
   const issued = r.bool(0.6)

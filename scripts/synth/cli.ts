@@ -37,7 +37,8 @@ if (!['page', 'card', 'both'].includes(values.layout)) fail(`unknown layout ${va
 if (!['all', 'cycle'].includes(values['tier-mode'])) fail(`unknown tier mode ${values['tier-mode']}`);
 const n = Number(values.n);
 const negatives = Number(values.negatives);
-if (!Number.isInteger(n) || n < 0 || !Number.isInteger(negatives) || negatives < 0) fail('--n and --negatives take integers >= 0');
+if (!Number.isInteger(n) || n < 0 || !Number.isInteger(negatives) || negatives < 0)
+  fail('--n and --negatives take integers >= 0');
 const pw = values['page-width'] === 'mixed' ? 'mixed' : Number(values['page-width']);
 if (pw !== 'mixed' && !(pw >= 400 && pw <= 3000)) fail('--page-width takes 400..3000 or mixed');
 

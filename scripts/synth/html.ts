@@ -63,7 +63,8 @@ export class Labels {
 
   html(key: LabelKey, mode: LabelMode, cls = 'lb'): string {
     const parts = splitLabel(this.wording(key));
-    if (mode === 'inline' || parts.length === 1) return `<span class="${cls}">${esc(this.wording(key))}</span>`;
+    if (mode === 'inline' || parts.length === 1)
+      return `<span class="${cls}">${esc(this.wording(key))}</span>`;
     if (mode === 'indonesian') return `<span class="${cls}">${esc(parts[0])}</span>`;
     return `<span class="${cls} stk"><span class="id">${esc(parts[0])}</span><span class="en">${esc(parts[1]!)}</span></span>`;
   }

@@ -1,5 +1,17 @@
 // One synthetic permit holder: values as the reader must return them and as they are printed.
-import { COUNTRIES, INDONESIAN_NAMES, COMPANY_WORDS, HOUSING, MONTHS_EN, MONTHS_EN_SHORT, MONTHS_ID, MONTHS_ID_SHORT, OFFICES, STATUSES, STREETS } from './data';
+import {
+  COUNTRIES,
+  INDONESIAN_NAMES,
+  COMPANY_WORDS,
+  HOUSING,
+  MONTHS_EN,
+  MONTHS_EN_SHORT,
+  MONTHS_ID,
+  MONTHS_ID_SHORT,
+  OFFICES,
+  STATUSES,
+  STREETS,
+} from './data';
 import type { Country, Office, StatusDef } from './data';
 import type { Rng } from './rng';
 
@@ -10,7 +22,15 @@ export interface SDate {
 }
 
 export type DateStyle = 'dash' | 'slash' | 'dot' | 'long-en' | 'long-id' | 'short-en' | 'short-id';
-export const DATE_STYLES: readonly DateStyle[] = ['dash', 'slash', 'dot', 'long-en', 'long-id', 'short-en', 'short-id'];
+export const DATE_STYLES: readonly DateStyle[] = [
+  'dash',
+  'slash',
+  'dot',
+  'long-en',
+  'long-id',
+  'short-en',
+  'short-id',
+];
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -120,9 +140,11 @@ export function companyName(r: Rng): string {
 export function residentialAddress(r: Rng, office: Office): string {
   const [kel, kec, kota] = r.pick(office.areas);
   const parts: string[] = [];
-  if (r.bool(0.25)) parts.push(`${r.pick(HOUSING)} BLOK ${r.letters(1, 'ABCDEFGH')}${r.int(1, 12)} NO. ${r.int(1, 40)}`);
+  if (r.bool(0.25))
+    parts.push(`${r.pick(HOUSING)} BLOK ${r.letters(1, 'ABCDEFGH')}${r.int(1, 12)} NO. ${r.int(1, 40)}`);
   else parts.push(`${r.pick(STREETS)} NO. ${r.int(1, 250)}${r.bool(0.15) ? r.letters(1, 'ABC') : ''}`);
-  if (r.bool(0.8)) parts.push(`RT ${String(r.int(1, 15)).padStart(3, '0')}/RW ${String(r.int(1, 12)).padStart(3, '0')}`);
+  if (r.bool(0.8))
+    parts.push(`RT ${String(r.int(1, 15)).padStart(3, '0')}/RW ${String(r.int(1, 12)).padStart(3, '0')}`);
   parts.push(`KEL. ${kel}`, `KEC. ${kec}`);
   if (r.bool(0.85)) parts.push(kota);
   return parts.join(', ');
@@ -163,11 +185,7 @@ export function makeIdentity(r: Rng, forced?: { kind?: 'KITAS' | 'KITAP' }): Ide
     ? daysToDate(dateToDays(permitExpiry) + r.int(30, 365 * 6))
     : daysToDate(dateToDays(issuedDate) + r.int(120, 360));
   const office = r.pick(OFFICES);
-  const guarantor = r.bool(0.55)
-    ? statusDef.work
-      ? companyName(r)
-      : indonesianName(r)
-    : null;
+  const guarantor = r.bool(0.55) ? (statusDef.work ? companyName(r) : indonesianName(r)) : null;
   const dateStyle = r.weighted<DateStyle>([
     ['dash', 6],
     ['slash', 2],
@@ -183,7 +201,13 @@ export function makeIdentity(r: Rng, forced?: { kind?: 'KITAS' | 'KITAP' }): Ide
     nationality: r.pick(country.printed.slice(0, 2)),
     fullName: personName(r, country, gender),
     gender,
-    genderPrinted: r.bool(0.6) ? (gender === 'M' ? 'MALE' : 'FEMALE') : gender === 'M' ? 'LAKI-LAKI' : 'PEREMPUAN',
+    genderPrinted: r.bool(0.6)
+      ? gender === 'M'
+        ? 'MALE'
+        : 'FEMALE'
+      : gender === 'M'
+        ? 'LAKI-LAKI'
+        : 'PEREMPUAN',
     placeOfBirth: r.pick(country.cities),
     dob,
     passportNumber: country.passport(r),
@@ -202,7 +226,8 @@ export function makeIdentity(r: Rng, forced?: { kind?: 'KITAS' | 'KITAP' }): Ide
     officeName: r.bool(0.5) ? office.short : office.long,
     issuedPlace: office.city,
     issuedDate,
-    officialName: indonesianName(r) + (r.bool(0.5) ? `, ${r.pick(['S.H.', 'S.Sos.', 'M.Si.', 'S.H., M.H.'])}` : ''),
+    officialName:
+      indonesianName(r) + (r.bool(0.5) ? `, ${r.pick(['S.H.', 'S.Sos.', 'M.Si.', 'S.H., M.H.'])}` : ''),
     officialNip: `NIP. ${r.digits(8)} ${r.digits(6)} ${r.int(1, 2)} ${r.digits(3)}`,
     dateStyle,
     dobStyle: r.bool(0.8) ? dateStyle : r.pick(DATE_STYLES),

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
+import sharp from 'sharp';
 import type { Polygon } from '../../src/core/schema';
 import { cardSpec } from './card';
 import type { MarkKey } from './html';
@@ -33,6 +34,8 @@ export interface PlanItem {
   layout: 'page' | 'card' | 'negative';
   tier: Tier;
   count: number;
+  /** For the pdf tier: force a text-layer PDF or an image-only one (default: 70/30 mix). */
+  pdf?: 'text' | 'image';
 }
 
 export interface GenerateOptions {
@@ -79,6 +82,7 @@ interface Job {
   /** Same docKey, same document (identity and template) across tiers. */
   docKey: string;
   negKind?: NegativeKind;
+  pdf?: 'text' | 'image';
 }
 
 const PDF_DPI = 150;
@@ -94,7 +98,14 @@ function planJobs(o: GenerateOptions): Job[] {
       for (let i = 0; i < item.count; i++, k++) {
         const negKind = item.layout === 'negative' ? NEGATIVE_KINDS[k % NEGATIVE_KINDS.length] : undefined;
         const docKey = `${item.layout}-${pad(k)}`;
-        jobs.push({ id: `${docKey}-${item.tier}`, layout: item.layout, tier: item.tier, docKey, negKind });
+        jobs.push({
+          id: `${docKey}-${item.tier}`,
+          layout: item.layout,
+          tier: item.tier,
+          docKey,
+          negKind,
+          pdf: item.pdf,
+        });
       }
     }
     return jobs;
@@ -111,9 +122,22 @@ function planJobs(o: GenerateOptions): Job[] {
   const neg = o.negatives ?? 0;
   for (let i = 0; i < neg; i++) {
     const negKind = NEGATIVE_KINDS[i % NEGATIVE_KINDS.length]!;
-    const tier: Tier = negKind === 'PHOTO' ? 'photo' : tiers.includes('photo') && i % 4 === 3 ? 'photo' : tiers.includes('scan') && i % 4 === 2 ? 'scan' : 'digital';
+    const tier: Tier =
+      negKind === 'PHOTO'
+        ? 'photo'
+        : tiers.includes('photo') && i % 4 === 3
+          ? 'photo'
+          : tiers.includes('scan') && i % 4 === 2
+            ? 'scan'
+            : 'digital';
     const docKey = `negative-${pad(i)}`;
-    jobs.push({ id: `${docKey}-${negKind.toLowerCase()}-${tier}`, layout: 'negative', tier, docKey, negKind });
+    jobs.push({
+      id: `${docKey}-${negKind.toLowerCase()}-${tier}`,
+      layout: 'negative',
+      tier,
+      docKey,
+      negKind,
+    });
   }
   return jobs;
 }
@@ -147,7 +171,10 @@ function quadPolygons(quads: Quads, width: number, height: number): Map<MarkKey,
   for (const [k, q] of quads) {
     out.set(
       k,
-      q.map((p: Pt) => [Math.min(Math.max(Math.round(p[0]), 0), width), Math.min(Math.max(Math.round(p[1]), 0), height)]),
+      q.map((p: Pt) => [
+        Math.min(Math.max(Math.round(p[0]), 0), width),
+        Math.min(Math.max(Math.round(p[1]), 0), height),
+      ]),
     );
   }
   return out;
@@ -197,7 +224,10 @@ interface Output {
   rotation?: number;
 }
 
-async function tierImage(t: TierImage, ext: 'jpg' | 'png'): Promise<Pick<Output, 'bytes' | 'ext' | 'width' | 'height' | 'polygons' | 'rotation'>> {
+async function tierImage(
+  t: TierImage,
+  ext: 'jpg' | 'png',
+): Promise<Pick<Output, 'bytes' | 'ext' | 'width' | 'height' | 'polygons' | 'rotation'>> {
   const bytes = ext === 'jpg' ? await encodeJpeg(t.img, t.quality) : await encodePng(t.img);
   return {
     bytes,
@@ -209,7 +239,13 @@ async function tierImage(t: TierImage, ext: 'jpg' | 'png'): Promise<Pick<Output,
   };
 }
 
-async function produce(browser: Browser, job: Job, spec: DocSpec | null, r: Rng, o: GenerateOptions): Promise<Output> {
+async function produce(
+  browser: Browser,
+  job: Job,
+  spec: DocSpec | null,
+  r: Rng,
+  o: GenerateOptions,
+): Promise<Output> {
   const tr = r.fork(`tier:${job.tier}`);
   if (!spec) {
     // A photo-like image with no document at all.
@@ -234,10 +270,15 @@ async function produce(browser: Browser, job: Job, spec: DocSpec | null, r: Rng,
     const polygons = new Map<MarkKey, Polygon>();
     for (const [k, b] of Object.entries(out.boxes) as [MarkKey, CssBox][])
       polygons.set(k, scaledPolygon(b, out.sx, out.sy, out));
-    return { bytes: out.png, ext: 'png', width: out.width, height: out.height, pages: 1, pageIndex: 0, polygons };
+    // 256-colour PNG: a quarter of the size of Chromium's truecolour screenshot, text edges intact.
+    const bytes = await sharp(out.png)
+      .png({ palette: true, quality: 90, dither: 0, compressionLevel: 9 })
+      .toBuffer();
+    return { bytes, ext: 'png', width: out.width, height: out.height, pages: 1, pageIndex: 0, polygons };
   }
   if (job.tier === 'pdf' && !card && spec.widthMm === 210) {
-    if (tr.bool(0.3)) {
+    const imageOnly = tr.bool(0.3);
+    if (job.pdf ? job.pdf === 'image' : imageOnly) {
       // A scan wrapped in a PDF: no text layer.
       const ren = await renderPng(browser, spec, PX_PER_CSS_150);
       const doc = await decode(ren.png);
@@ -257,19 +298,38 @@ async function produce(browser: Browser, job: Job, spec: DocSpec | null, r: Rng,
     const two = tr.bool(0.4);
     const permitFirst = tr.bool();
     const res = await renderPdf(browser, spec, two ? { sheet: extraSheet(tr), permitFirst } : undefined);
+    // Chromium's A4 MediaBox is 594.96 x 841.92 pt; the page at 150 DPI is what pdf.js reports.
+    const pdfPage = (await PDFDocument.load(res.pdf)).getPage(0);
+    const size = {
+      width: Math.round((pdfPage.getWidth() * PDF_DPI) / 72),
+      height: Math.round((pdfPage.getHeight() * PDF_DPI) / 72),
+    };
     const polygons = new Map<MarkKey, Polygon>();
     let pageIndex = 0;
     for (const [k, b] of Object.entries(res.boxes) as [MarkKey, CssBox][]) {
-      polygons.set(k, scaledPolygon(b, PX_PER_CSS_150, PX_PER_CSS_150, A4_150));
+      polygons.set(k, scaledPolygon(b, PX_PER_CSS_150, PX_PER_CSS_150, size));
       pageIndex = b.sheet;
     }
-    return { bytes: res.pdf, ext: 'pdf', width: A4_150.width, height: A4_150.height, pages: res.pages, pageIndex, polygons, pdfKind: 'text' };
+    return {
+      bytes: res.pdf,
+      ext: 'pdf',
+      width: size.width,
+      height: size.height,
+      pages: res.pages,
+      pageIndex,
+      polygons,
+      pdfKind: 'text',
+    };
   }
   if (job.tier === 'pdf') {
     // Cards (and small negatives) in a PDF: a scanned copy on an A4 page, image only.
     const ren = await renderPng(browser, spec, PX_PER_CSS_150 / (card ? 1.5625 : 1));
     const doc = await decode(ren.png);
-    const t = await scanTier(tr, doc, boxQuads(ren.boxes, ren.sx, ren.sy), { card: true, canvas: A4_150, scale: 1 });
+    const t = await scanTier(tr, doc, boxQuads(ren.boxes, ren.sx, ren.sy), {
+      card: true,
+      canvas: A4_150,
+      scale: 1,
+    });
     const jpeg = await encodeJpeg(t.img, t.quality);
     return {
       bytes: await imagePdf(jpeg),
@@ -310,7 +370,10 @@ export async function generateSet(o: GenerateOptions): Promise<Manifest> {
       const out = await produce(browser, job, spec, r, o);
       const file = `${job.id}.${out.ext}`;
       const truthFile = `${job.id}.truth.json`;
-      const expected = job.layout === 'negative' || !spec ? negativeExpected() : buildExpected(spec.marks.printed, out.polygons, out.pageIndex);
+      const expected =
+        job.layout === 'negative' || !spec
+          ? negativeExpected()
+          : buildExpected(spec.marks.printed, out.polygons, out.pageIndex);
       const truth: Truth = {
         id: job.id,
         file,

@@ -38,7 +38,18 @@ export function ktpSpec(r: Rng): DocSpec {
     <div class="ph">${faceSvg(r.fork('face'), 120, 150, gender === 'LAKI-LAKI' ? 'M' : 'F')}</div>
     <div class="sg">${esc(kota.replace(/^(KOTA|KAB\.) /, ''))}<br>${formatDate({ y: r.int(2012, 2024), m: r.int(1, 12), d: r.int(1, 28) }, 'dash')}<div class="s">${signatureSvg(r, 160, 50)}</div></div>
   </div>`;
-  return { kind: 'KTP', layout: 'negative', variant: 'ktp', widthMm: 85.6 * 1.5625, heightMm: 54 * 1.5625, css, body, fontPx: 8.2, rounded: true, marks: new Marks() };
+  return {
+    kind: 'KTP',
+    layout: 'negative',
+    variant: 'ktp',
+    widthMm: 85.6 * 1.5625,
+    heightMm: 54 * 1.5625,
+    css,
+    body,
+    fontPx: 8.2,
+    rounded: true,
+    marks: new Marks(),
+  };
 }
 
 export function skttSpec(r: Rng): DocSpec {
@@ -66,7 +77,17 @@ export function skttSpec(r: Rng): DocSpec {
     <p>telah terdaftar sebagai penduduk orang asing pemegang Izin Tinggal Terbatas. Surat keterangan ini berlaku sampai dengan ${formatDate(id.permitExpiry, 'long-id')}.</p>
     <div class="sg">${esc(id.issuedPlace)}, ${formatDate(id.issuedDate, 'long-id')}<br>KEPALA DINAS<div class="s">${signatureSvg(r, 180, 60)}</div><b><u>${esc(indonesianName(r))}</u></b></div>
   </div>`;
-  return { kind: 'SKTT', layout: 'negative', variant: 'sktt', widthMm: 210, heightMm: 297, css, body, fontPx: 13, marks: new Marks() };
+  return {
+    kind: 'SKTT',
+    layout: 'negative',
+    variant: 'sktt',
+    widthMm: 210,
+    heightMm: 297,
+    css,
+    body,
+    fontPx: 13,
+    marks: new Marks(),
+  };
 }
 
 function mrzCheck(s: string): string {
@@ -81,7 +102,16 @@ function mrzCheck(s: string): string {
 }
 
 /** TD3 machine-readable zone (2 x 44) with correct check digits. */
-export function passportMrz(p: { iso3: string; surname: string; given: string; number: string; nationality: string; dob: string; sex: string; expiry: string }): [string, string] {
+export function passportMrz(p: {
+  iso3: string;
+  surname: string;
+  given: string;
+  number: string;
+  nationality: string;
+  dob: string;
+  sex: string;
+  expiry: string;
+}): [string, string] {
   const name = `${p.surname.replace(/[^A-Z ]/g, '').replace(/ /g, '<')}<<${p.given.replace(/[^A-Z ]/g, '').replace(/ /g, '<')}`;
   const l1 = `P<${p.iso3}${name}`.padEnd(44, '<').slice(0, 44);
   const num = p.number.padEnd(9, '<').slice(0, 9);
@@ -101,8 +131,18 @@ export function passportSpec(r: Rng): DocSpec {
   const exp = { y: issue.y + 10, m: issue.m, d: issue.d };
   const number = c.passport(r);
   const yymmdd = (d: { y: number; m: number; d: number }) => `${pad(d.y % 100)}${pad(d.m)}${pad(d.d)}`;
-  const [l1, l2] = passportMrz({ iso3: c.iso3, surname, given, number, nationality: c.iso3, dob: yymmdd(dob), sex: gender, expiry: yymmdd(exp) });
-  const f = (l: string, v: string) => `<div class="f"><div class="l">${esc(l)}</div><div class="v">${esc(v)}</div></div>`;
+  const [l1, l2] = passportMrz({
+    iso3: c.iso3,
+    surname,
+    given,
+    number,
+    nationality: c.iso3,
+    dob: yymmdd(dob),
+    sex: gender,
+    expiry: yymmdd(exp),
+  });
+  const f = (l: string, v: string) =>
+    `<div class="f"><div class="l">${esc(l)}</div><div class="v">${esc(v)}</div></div>`;
   const css = `
     .sheet { font-family: 'DejaVu Sans'; color: #1a1a1a; }
     .bg { position: absolute; inset: 0; }
@@ -124,7 +164,17 @@ export function passportSpec(r: Rng): DocSpec {
     </div></div>
     <div class="mrz">${esc(l1)}\n${esc(l2)}</div>
   </div>`;
-  return { kind: 'PASSPORT', layout: 'negative', variant: 'passport-td3', widthMm: 125 * 1.0, heightMm: 88, css, body, fontPx: 8.6, marks: new Marks() };
+  return {
+    kind: 'PASSPORT',
+    layout: 'negative',
+    variant: 'passport-td3',
+    widthMm: 125 * 1.0,
+    heightMm: 88,
+    css,
+    body,
+    fontPx: 8.6,
+    marks: new Marks(),
+  };
 }
 
 export function invoiceSpec(r: Rng): DocSpec {
@@ -132,7 +182,19 @@ export function invoiceSpec(r: Rng): DocSpec {
   const items = Array.from({ length: r.int(3, 8) }, () => {
     const qty = r.int(1, 20);
     const price = r.int(5, 900) * 1000;
-    return { name: r.pick(['Jasa konsultasi', 'Sewa peralatan', 'Kabel NYY 4x16', 'Lisensi perangkat lunak', 'Biaya pengiriman', 'Pemeliharaan AC', 'Kertas A4 80gsm']), qty, price };
+    return {
+      name: r.pick([
+        'Jasa konsultasi',
+        'Sewa peralatan',
+        'Kabel NYY 4x16',
+        'Lisensi perangkat lunak',
+        'Biaya pengiriman',
+        'Pemeliharaan AC',
+        'Kertas A4 80gsm',
+      ]),
+      qty,
+      price,
+    };
   });
   const total = items.reduce((s, i) => s + i.qty * i.price, 0);
   const rp = (n: number) => `Rp ${n.toLocaleString('id-ID')}`;
@@ -147,18 +209,49 @@ export function invoiceSpec(r: Rng): DocSpec {
     <div style="margin-top:1.5em">No. Invoice: INV/${r.int(2019, 2025)}/${r.digits(5)}<br>Tanggal: ${formatDate({ y: r.int(2019, 2025), m: r.int(1, 12), d: r.int(1, 28) }, 'long-id')}</div>
     <table><tr><th>Deskripsi</th><th class="r">Qty</th><th class="r">Harga</th><th class="r">Jumlah</th></tr>${items.map((i) => `<tr><td>${esc(i.name)}</td><td class="r">${i.qty}</td><td class="r">${rp(i.price)}</td><td class="r">${rp(i.qty * i.price)}</td></tr>`).join('')}
     <tr><td colspan="3" class="r"><b>Total</b></td><td class="r"><b>${rp(total)}</b></td></tr></table></div>`;
-  return { kind: 'OTHER', layout: 'negative', variant: 'invoice', widthMm: 210, heightMm: 297, css, body, fontPx: 13, marks: new Marks() };
+  return {
+    kind: 'OTHER',
+    layout: 'negative',
+    variant: 'invoice',
+    widthMm: 210,
+    heightMm: 297,
+    css,
+    body,
+    fontPx: 13,
+    marks: new Marks(),
+  };
 }
 
 export function receiptSpec(r: Rng): DocSpec {
-  const items = Array.from({ length: r.int(4, 12) }, () => ({ name: r.pick(['AQUA 600ML', 'INDOMIE GRG', 'ROTI TAWAR', 'KOPI KAPAL API', 'TELUR 1KG', 'SUSU UHT 1L', 'GULA PASIR']), price: r.int(3, 60) * 500 }));
+  const items = Array.from({ length: r.int(4, 12) }, () => ({
+    name: r.pick([
+      'AQUA 600ML',
+      'INDOMIE GRG',
+      'ROTI TAWAR',
+      'KOPI KAPAL API',
+      'TELUR 1KG',
+      'SUSU UHT 1L',
+      'GULA PASIR',
+    ]),
+    price: r.int(3, 60) * 500,
+  }));
   const total = items.reduce((s, i) => s + i.price, 0);
   const css = `
     .sheet { font-family: 'DejaVu Sans Mono'; color: #222; background: #fdfdfb; }
     .c { position: absolute; inset: 1.5em 1.2em; white-space: pre; line-height: 1.35; }`;
   const line = (a: string, b: string) => `${a.padEnd(22, ' ')}${b.padStart(10, ' ')}`;
   const body = `<div class="c">${esc(['      TOKO SERBA ADA', `   ${r.pick(OFFICES).city.toUpperCase()}`, '--------------------------------', ...items.map((i) => line(i.name, i.price.toLocaleString('id-ID'))), '--------------------------------', line('TOTAL', total.toLocaleString('id-ID')), line('TUNAI', (Math.ceil(total / 50000) * 50000).toLocaleString('id-ID')), '', `${formatDate({ y: 2024, m: r.int(1, 12), d: r.int(1, 28) }, 'slash')} ${pad(r.int(7, 21))}:${pad(r.int(0, 59))}`, '    TERIMA KASIH'].join('\n'))}</div>`;
-  return { kind: 'OTHER', layout: 'negative', variant: 'receipt', widthMm: 80, heightMm: 60 + items.length * 6, css, body, fontPx: 11, marks: new Marks() };
+  return {
+    kind: 'OTHER',
+    layout: 'negative',
+    variant: 'receipt',
+    widthMm: 80,
+    heightMm: 60 + items.length * 6,
+    css,
+    body,
+    fontPx: 11,
+    marks: new Marks(),
+  };
 }
 
 export function negativeSpec(r: Rng, kind: Exclude<NegativeKind, 'PHOTO'>): DocSpec {

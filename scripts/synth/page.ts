@@ -27,7 +27,11 @@ export function pageSpec(r: Rng, id: Identity, variant: PageVariant = r.pick(PAG
   const fontPx = r.float(12.5, 14.5);
   const ds = id.dateStyle;
   const labelMode: LabelMode =
-    variant === 'bilingual' ? 'stacked' : variant === 'stacked' ? r.pick(['inline', 'indonesian']) : r.pick(['inline', 'inline', 'indonesian']);
+    variant === 'bilingual'
+      ? 'stacked'
+      : variant === 'stacked'
+        ? r.pick(['inline', 'indonesian'])
+        : r.pick(['inline', 'inline', 'indonesian']);
   const colon = variant === 'classic' || variant === 'two-column' ? r.bool(0.85) : false;
   const photoRight = variant === 'stacked' ? true : variant === 'two-column' ? r.bool(0.5) : false;
   const combinedBirth = variant === 'bilingual' ? r.bool(0.3) : r.bool(0.75);
@@ -41,7 +45,11 @@ export function pageSpec(r: Rng, id: Identity, variant: PageVariant = r.pick(PAG
   if (id.multipleExpiry)
     top.push({
       label: lab('stay_multiple_entries_permit_expiry'),
-      value: m.text('stay_multiple_entries_permit_expiry', formatDate(id.multipleExpiry, ds), isoDmy(id.multipleExpiry)),
+      value: m.text(
+        'stay_multiple_entries_permit_expiry',
+        formatDate(id.multipleExpiry, ds),
+        isoDmy(id.multipleExpiry),
+      ),
     });
   if (id.singleExpiry)
     top.push({
@@ -65,7 +73,10 @@ export function pageSpec(r: Rng, id: Identity, variant: PageVariant = r.pick(PAG
       ]
     : [
         { label: lab('place_of_birth'), value: m.text('place_of_birth', id.placeOfBirth) },
-        { label: lab('date_of_birth'), value: m.text('date_of_birth', formatDate(id.dob, id.dobStyle), isoDmy(id.dob)) },
+        {
+          label: lab('date_of_birth'),
+          value: m.text('date_of_birth', formatDate(id.dob, id.dobStyle), isoDmy(id.dob)),
+        },
       ];
   const passport: Row[] = [
     { label: lab('passport_number'), value: m.text('passport_number', id.passportNumber) },
@@ -83,13 +94,17 @@ export function pageSpec(r: Rng, id: Identity, variant: PageVariant = r.pick(PAG
     r.int(0, 1),
   );
   const groups: Row[][] = r.bool(0.7) ? [birth, passport, natGender] : [birth, natGender, passport];
-  const personal: Row[] = [{ label: lab('full_name'), value: m.text('full_name', id.fullName) }, ...groups.flat()];
+  const personal: Row[] = [
+    { label: lab('full_name'), value: m.text('full_name', id.fullName) },
+    ...groups.flat(),
+  ];
   const rest: Row[] = [
     { label: lab('address'), value: m.text('address', id.address) },
     { label: lab('occupation'), value: m.text('occupation', id.occupation) },
     { label: lab('status'), value: m.text('status', id.status) },
   ];
-  if (id.guarantor) rest.push({ label: lab('guarantor_name'), value: m.text('guarantor_name', id.guarantor) });
+  if (id.guarantor)
+    rest.push({ label: lab('guarantor_name'), value: m.text('guarantor_name', id.guarantor) });
   const restRows = jiggle(r, rest, r.int(0, 1));
 
   // Header.
@@ -106,7 +121,12 @@ export function pageSpec(r: Rng, id: Identity, variant: PageVariant = r.pick(PAG
       <div class="ttl">${m.text('document_type', title)}</div>
     </div>`;
 
-  const photo = m.image('photo', faceSvg(r.fork('face'), 120, 150, id.gender, id.issuedDate.y - id.dob.y), '', 'photo');
+  const photo = m.image(
+    'photo',
+    faceSvg(r.fork('face'), 120, 150, id.gender, id.issuedDate.y - id.dob.y),
+    '',
+    'photo',
+  );
 
   const sep = colon ? '<span class="col">:</span>' : '';
   const table = (rows: Row[], cls = '') =>

@@ -14,7 +14,11 @@ export interface Img {
 export type Mat3 = [number, number, number, number, number, number, number, number, number];
 export type Pt = [number, number];
 
-export function createImg(width: number, height: number, rgb: [number, number, number] = [255, 255, 255]): Img {
+export function createImg(
+  width: number,
+  height: number,
+  rgb: [number, number, number] = [255, 255, 255],
+): Img {
   const data = new Uint8ClampedArray(width * height * 4);
   for (let i = 0; i < width * height; i++) {
     data[i * 4] = rgb[0];
@@ -27,7 +31,11 @@ export function createImg(width: number, height: number, rgb: [number, number, n
 
 export async function decode(buf: Buffer | Uint8Array): Promise<Img> {
   const { data, info } = await sharp(buf).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  return { width: info.width, height: info.height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length) };
+  return {
+    width: info.width,
+    height: info.height,
+    data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length),
+  };
 }
 
 function toSharp(img: Img): Sharp {
@@ -119,13 +127,24 @@ export function invert(H: Mat3): Mat3 {
   const C = d * h - e * g;
   const det = a * A + b * B + c * C;
   if (Math.abs(det) < 1e-15) throw new Error('singular homography');
-  const inv: Mat3 = [A, -(b * i - c * h), b * f - c * e, B, a * i - c * g, -(a * f - c * d), C, -(a * h - b * g), a * e - b * d];
+  const inv: Mat3 = [
+    A,
+    -(b * i - c * h),
+    b * f - c * e,
+    B,
+    a * i - c * g,
+    -(a * f - c * d),
+    C,
+    -(a * h - b * g),
+    a * e - b * d,
+  ];
   return inv.map((v) => v / det) as Mat3;
 }
 
 export function multiply(A: Mat3, B: Mat3): Mat3 {
   const out = new Array<number>(9).fill(0);
-  for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) for (let k = 0; k < 3; k++) out[r * 3 + c]! += A[r * 3 + k]! * B[k * 3 + c]!;
+  for (let r = 0; r < 3; r++)
+    for (let c = 0; c < 3; c++) for (let k = 0; k < 3; k++) out[r * 3 + c]! += A[r * 3 + k]! * B[k * 3 + c]!;
   return out as Mat3;
 }
 
@@ -174,12 +193,16 @@ export function warpInto(dst: Img, src: Img, H: Mat3, mask?: (x: number, y: numb
       const i11 = (y1 * sw + x1) * 4;
       const di = (y * dst.width + x) * 4;
       let alpha =
-        (((s[i00 + 3]! * (1 - ax) + s[i10 + 3]! * ax) * (1 - ay) + (s[i01 + 3]! * (1 - ax) + s[i11 + 3]! * ax) * ay) / 255) *
+        (((s[i00 + 3]! * (1 - ax) + s[i10 + 3]! * ax) * (1 - ay) +
+          (s[i01 + 3]! * (1 - ax) + s[i11 + 3]! * ax) * ay) /
+          255) *
         cover;
       if (mask) alpha *= mask(u, v);
       if (alpha <= 0) continue;
       for (let c = 0; c < 3; c++) {
-        const val = (s[i00 + c]! * (1 - ax) + s[i10 + c]! * ax) * (1 - ay) + (s[i01 + c]! * (1 - ax) + s[i11 + c]! * ax) * ay;
+        const val =
+          (s[i00 + c]! * (1 - ax) + s[i10 + c]! * ax) * (1 - ay) +
+          (s[i01 + c]! * (1 - ax) + s[i11 + c]! * ax) * ay;
         d[di + c] = d[di + c]! * (1 - alpha) + val * alpha;
       }
     }

@@ -15,7 +15,10 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
 }
 
 /** A box in CSS px relative to its sheet. */
@@ -116,7 +119,8 @@ async function layoutAndMeasure(page: Page): Promise<{ boxes: Boxes; k: number }
   let k = 1;
   for (let attempt = 0; attempt < 10; attempt++) {
     await page.evaluate((kk) => {
-      for (const s of document.querySelectorAll<HTMLElement>('.sheet:not(.extra)')) s.style.setProperty('--k', String(kk));
+      for (const s of document.querySelectorAll<HTMLElement>('.sheet:not(.extra)'))
+        s.style.setProperty('--k', String(kk));
     }, k);
     const { boxes, problem } = (await page.evaluate(MEASURE)) as { boxes: Boxes; problem: string };
     if (!problem) return { boxes, k };
@@ -137,7 +141,12 @@ export interface PngRender {
 }
 
 /** Renders one sheet to PNG, `scale` output px per CSS px. */
-export async function renderPng(browser: Browser, spec: DocSpec, scale: number, surround = '#ffffff'): Promise<PngRender> {
+export async function renderPng(
+  browser: Browser,
+  spec: DocSpec,
+  scale: number,
+  surround = '#ffffff',
+): Promise<PngRender> {
   const wCss = spec.widthMm * MM_TO_CSS;
   const hCss = spec.heightMm * MM_TO_CSS;
   const context = await browser.newContext({
@@ -146,9 +155,12 @@ export async function renderPng(browser: Browser, spec: DocSpec, scale: number, 
   });
   try {
     const page = await context.newPage();
-    await page.setContent(documentHtml(spec, [{ body: spec.body }], `html, body { background: ${surround}; }`), {
-      waitUntil: 'load',
-    });
+    await page.setContent(
+      documentHtml(spec, [{ body: spec.body }], `html, body { background: ${surround}; }`),
+      {
+        waitUntil: 'load',
+      },
+    );
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const { boxes } = await layoutAndMeasure(page);
     const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: wCss, height: hCss } });
@@ -194,7 +206,12 @@ export async function renderPdf(
 }
 
 /** Renders arbitrary HTML of a fixed pixel size (backgrounds for photo scenes). */
-export async function renderHtmlPng(browser: Browser, html: string, width: number, height: number): Promise<Buffer> {
+export async function renderHtmlPng(
+  browser: Browser,
+  html: string,
+  width: number,
+  height: number,
+): Promise<Buffer> {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
   try {
     const page = await context.newPage();

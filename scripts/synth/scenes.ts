@@ -26,38 +26,61 @@ function objectsHtml(r: Rng, W: number, H: number, count: number): string {
     const base = `position:absolute;left:${x.toFixed(0)}px;top:${y.toFixed(0)}px;transform:rotate(${rot.toFixed(1)}deg);`;
     switch (kind) {
       case 'pen':
-        out.push(`<div style="${base}width:${(s * 0.35).toFixed(0)}px;height:${(s * 0.018).toFixed(0)}px;border-radius:${s * 0.01}px;background:linear-gradient(#fff6,#0003),${r.pick(['#1d3fbb', '#111', '#c22', '#eee', '#2a7'])};box-shadow:3px 4px 6px #0006"></div>`);
+        out.push(
+          `<div style="${base}width:${(s * 0.35).toFixed(0)}px;height:${(s * 0.018).toFixed(0)}px;border-radius:${s * 0.01}px;background:linear-gradient(#fff6,#0003),${r.pick(['#1d3fbb', '#111', '#c22', '#eee', '#2a7'])};box-shadow:3px 4px 6px #0006"></div>`,
+        );
         break;
       case 'mug': {
         const d = s * r.float(0.18, 0.26);
-        out.push(`<div style="${base}width:${d.toFixed(0)}px;height:${d.toFixed(0)}px;border-radius:50%;background:radial-gradient(circle at 50% 50%, #3b2314 0 55%, ${r.pick(['#fff', '#d33', '#246', '#eee8d0'])} 57% 100%);box-shadow:6px 8px 14px #0007"></div>`);
+        out.push(
+          `<div style="${base}width:${d.toFixed(0)}px;height:${d.toFixed(0)}px;border-radius:50%;background:radial-gradient(circle at 50% 50%, #3b2314 0 55%, ${r.pick(['#fff', '#d33', '#246', '#eee8d0'])} 57% 100%);box-shadow:6px 8px 14px #0007"></div>`,
+        );
         break;
       }
       case 'paper': {
         const w = s * r.float(0.35, 0.55);
-        const lines = Array.from({ length: r.int(6, 14) }, () => `<div style="margin:${(w * 0.035).toFixed(0)}px ${(w * 0.08).toFixed(0)}px;height:${(w * 0.012).toFixed(1)}px;width:${r.int(40, 90)}%;background:#8887"></div>`).join('');
-        out.push(`<div style="${base}width:${w.toFixed(0)}px;height:${(w * 1.41).toFixed(0)}px;background:#fbfbf6;box-shadow:2px 3px 8px #0005;padding-top:${(w * 0.1).toFixed(0)}px">${lines}</div>`);
+        const lines = Array.from(
+          { length: r.int(6, 14) },
+          () =>
+            `<div style="margin:${(w * 0.035).toFixed(0)}px ${(w * 0.08).toFixed(0)}px;height:${(w * 0.012).toFixed(1)}px;width:${r.int(40, 90)}%;background:#8887"></div>`,
+        ).join('');
+        out.push(
+          `<div style="${base}width:${w.toFixed(0)}px;height:${(w * 1.41).toFixed(0)}px;background:#fbfbf6;box-shadow:2px 3px 8px #0005;padding-top:${(w * 0.1).toFixed(0)}px">${lines}</div>`,
+        );
         break;
       }
       case 'phone':
-        out.push(`<div style="${base}width:${(s * 0.16).toFixed(0)}px;height:${(s * 0.33).toFixed(0)}px;border-radius:${(s * 0.02).toFixed(0)}px;background:linear-gradient(135deg,#333,#0b0b0b 60%,#222);border:${(s * 0.006).toFixed(0)}px solid #555;box-shadow:4px 6px 10px #0008"></div>`);
+        out.push(
+          `<div style="${base}width:${(s * 0.16).toFixed(0)}px;height:${(s * 0.33).toFixed(0)}px;border-radius:${(s * 0.02).toFixed(0)}px;background:linear-gradient(135deg,#333,#0b0b0b 60%,#222);border:${(s * 0.006).toFixed(0)}px solid #555;box-shadow:4px 6px 10px #0008"></div>`,
+        );
         break;
       case 'note':
-        out.push(`<div style="${base}width:${(s * 0.15).toFixed(0)}px;height:${(s * 0.15).toFixed(0)}px;background:${r.pick(['#fff27a', '#ffb3c7', '#a6e3ff', '#b8f5a1'])};box-shadow:2px 3px 5px #0004;font:${(s * 0.02).toFixed(0)}px 'DejaVu Sans';color:#335;padding:6px">${r.pick(['call back', 'meeting 10:00', 'todo', 'bayar listrik', 'rapat'])}</div>`);
+        out.push(
+          `<div style="${base}width:${(s * 0.15).toFixed(0)}px;height:${(s * 0.15).toFixed(0)}px;background:${r.pick(['#fff27a', '#ffb3c7', '#a6e3ff', '#b8f5a1'])};box-shadow:2px 3px 5px #0004;font:${(s * 0.02).toFixed(0)}px 'DejaVu Sans';color:#335;padding:6px">${r.pick(['call back', 'meeting 10:00', 'todo', 'bayar listrik', 'rapat'])}</div>`,
+        );
         break;
       case 'keyboard': {
         const w = s * 0.7;
-        const keys = Array.from({ length: 48 }, () => `<div style="background:#2b2b2b;border-radius:3px;box-shadow:inset 0 -2px #111"></div>`).join('');
-        out.push(`<div style="${base}width:${w.toFixed(0)}px;height:${(w * 0.3).toFixed(0)}px;background:#3a3a3a;border-radius:8px;padding:8px;display:grid;grid-template-columns:repeat(12,1fr);gap:4px;box-shadow:4px 6px 12px #0007">${keys}</div>`);
+        const keys = Array.from(
+          { length: 48 },
+          () => `<div style="background:#2b2b2b;border-radius:3px;box-shadow:inset 0 -2px #111"></div>`,
+        ).join('');
+        out.push(
+          `<div style="${base}width:${w.toFixed(0)}px;height:${(w * 0.3).toFixed(0)}px;background:#3a3a3a;border-radius:8px;padding:8px;display:grid;grid-template-columns:repeat(12,1fr);gap:4px;box-shadow:4px 6px 12px #0007">${keys}</div>`,
+        );
         break;
       }
       case 'coin': {
         const d = s * r.float(0.04, 0.07);
-        out.push(`<div style="${base}width:${d.toFixed(0)}px;height:${d.toFixed(0)}px;border-radius:50%;background:radial-gradient(circle at 35% 35%,#f5e6a8,#b8962e);box-shadow:2px 2px 3px #0006"></div>`);
+        out.push(
+          `<div style="${base}width:${d.toFixed(0)}px;height:${d.toFixed(0)}px;border-radius:50%;background:radial-gradient(circle at 35% 35%,#f5e6a8,#b8962e);box-shadow:2px 2px 3px #0006"></div>`,
+        );
         break;
       }
       default:
-        out.push(`<div style="${base}width:${(s * 0.08).toFixed(0)}px;height:${(s * 0.025).toFixed(0)}px;border:3px solid #aaa;border-radius:10px"></div>`);
+        out.push(
+          `<div style="${base}width:${(s * 0.08).toFixed(0)}px;height:${(s * 0.025).toFixed(0)}px;border:3px solid #aaa;border-radius:10px"></div>`,
+        );
     }
   }
   return out.join('');

@@ -2,7 +2,19 @@
 // image through a homography and maps the truth quads through the very same transform.
 import type { Browser } from 'playwright-core';
 import type { MarkKey } from './html';
-import { applyH, blob, blur, createImg, decode, homography, lighting, motionBlur, noise, rotateQuarter, warpInto } from './raster';
+import {
+  applyH,
+  blob,
+  blur,
+  createImg,
+  decode,
+  homography,
+  lighting,
+  motionBlur,
+  noise,
+  rotateQuarter,
+  warpInto,
+} from './raster';
 import type { Img, Mat3, Pt } from './raster';
 import { renderHtmlPng } from './render';
 import type { Rng } from './rng';
@@ -57,7 +69,11 @@ function similarityQuad(doc: Img, theta: number, s: number, c: Pt): Pt[] {
 
 /** Projects the document plane tilted in 3D (degrees) through a pinhole; returns a quad centred at 0. */
 export function tiltedQuad(w: number, h: number, yawDeg: number, pitchDeg: number, rollDeg: number): Pt[] {
-  const [ya, pa, ra] = [yawDeg, pitchDeg, rollDeg].map((d) => (d * Math.PI) / 180) as [number, number, number];
+  const [ya, pa, ra] = [yawDeg, pitchDeg, rollDeg].map((d) => (d * Math.PI) / 180) as [
+    number,
+    number,
+    number,
+  ];
   const f = 1.4 * Math.max(w, h);
   return [
     [-w / 2, -h / 2],
@@ -80,7 +96,15 @@ export function tiltedQuad(w: number, h: number, yawDeg: number, pitchDeg: numbe
 }
 
 /** Scales and moves a quad so its bounding box spans `frac` of the scene width (or height) and fits inside. */
-function placeQuad(r: Rng, q: Pt[], W: number, H: number, size: number, byHeight: boolean, margin: number): Pt[] {
+function placeQuad(
+  r: Rng,
+  q: Pt[],
+  W: number,
+  H: number,
+  size: number,
+  byHeight: boolean,
+  margin: number,
+): Pt[] {
   const xs = q.map((p) => p[0]);
   const ys = q.map((p) => p[1]);
   const bw = Math.max(...xs) - Math.min(...xs);
@@ -96,7 +120,12 @@ function placeQuad(r: Rng, q: Pt[], W: number, H: number, size: number, byHeight
   return q.map(([x, y]) => [left + (x - minX) * s, top + (y - minY) * s] as Pt);
 }
 
-async function finish(r: Rng, scene: Img, quads: Quads, opts: { blur: number; motion?: number; noise: number; rotation: number; quality: number }): Promise<TierImage> {
+async function finish(
+  r: Rng,
+  scene: Img,
+  quads: Quads,
+  opts: { blur: number; motion?: number; noise: number; rotation: number; quality: number },
+): Promise<TierImage> {
   let img = scene;
   if (opts.motion && opts.motion > 1.5) img = await motionBlur(img, opts.motion, r.float(0, Math.PI));
   img = await blur(img, opts.blur);
@@ -114,7 +143,9 @@ export async function scanTier(
 ): Promise<TierImage> {
   const W = opts.canvas?.width ?? (opts.card ? Math.round(doc.width * r.float(1.25, 1.5)) : doc.width);
   const H = opts.canvas?.height ?? (opts.card ? Math.round(doc.height * r.float(1.3, 1.6)) : doc.height);
-  const bed: [number, number, number] = opts.card ? [r.int(232, 250), r.int(232, 250), r.int(228, 245)] : [250, 250, 248];
+  const bed: [number, number, number] = opts.card
+    ? [r.int(232, 250), r.int(232, 250), r.int(228, 245)]
+    : [250, 250, 248];
   const scene = createImg(W, H, bed);
   const theta = (r.float(-3, 3) * Math.PI) / 180;
   const s = opts.scale ?? (opts.card ? 1 : r.float(0.965, 0.995));
@@ -122,19 +153,35 @@ export async function scanTier(
     ? [doc.width * s * 0.5 + r.float(0.04, 0.12) * W, doc.height * s * 0.5 + r.float(0.04, 0.12) * H]
     : [W / 2 + r.float(-0.01, 0.01) * W, H / 2 + r.float(-0.01, 0.01) * H];
   const Hm = homography(docCorners(doc), similarityQuad(doc, theta, s, c));
-  warpInto(scene, doc, Hm, opts.card ? roundedMask(doc.width, doc.height, (doc.width * 3.2) / 85.6) : undefined);
+  warpInto(
+    scene,
+    doc,
+    Hm,
+    opts.card ? roundedMask(doc.width, doc.height, (doc.width * 3.2) / 85.6) : undefined,
+  );
   const tone: [number, number, number] = [r.float(0.97, 1), r.float(0.95, 0.99), r.float(0.88, 0.96)];
   lighting(scene, r, { gradient: r.float(0.02, 0.06), shadows: 0, shadowDepth: 0, tint: tone });
-  return finish(r, scene, mapQuads(quads, (p) => applyH(Hm, p)), {
-    blur: r.float(0.4, 0.9),
-    noise: r.float(2, 4.5),
-    rotation: 0,
-    quality: r.int(82, 88),
-  });
+  return finish(
+    r,
+    scene,
+    mapQuads(quads, (p) => applyH(Hm, p)),
+    {
+      blur: r.float(0.4, 0.9),
+      noise: r.float(2, 4.5),
+      rotation: 0,
+      quality: r.int(82, 88),
+    },
+  );
 }
 
 /** A phone photo on a cluttered desk: perspective tilt, uneven light, blur, noise, sometimes turned. */
-export async function photoTier(r: Rng, browser: Browser, doc: Img, quads: Quads, opts: { card: boolean }): Promise<TierImage> {
+export async function photoTier(
+  r: Rng,
+  browser: Browser,
+  doc: Img,
+  quads: Quads,
+  opts: { card: boolean },
+): Promise<TierImage> {
   const sizes: readonly (readonly [number, number])[] = opts.card
     ? [
         [1280, 960],
@@ -150,27 +197,51 @@ export async function photoTier(r: Rng, browser: Browser, doc: Img, quads: Quads
   const scene = await decode(await renderHtmlPng(browser, deskHtml(r, W, H), W, H));
   const tilt = 25;
   const q0 = tiltedQuad(doc.width, doc.height, r.float(-tilt, tilt), r.float(-tilt, tilt), r.float(-12, 12));
-  const dst = placeQuad(r, q0, W, H, opts.card ? r.float(0.45, 0.75) : r.float(0.6, 0.85), !opts.card, Math.min(W, H) * 0.04);
+  const dst = placeQuad(
+    r,
+    q0,
+    W,
+    H,
+    opts.card ? r.float(0.45, 0.75) : r.float(0.6, 0.85),
+    !opts.card,
+    Math.min(W, H) * 0.04,
+  );
   const Hm = homography(docCorners(doc), dst);
-  warpInto(scene, doc, Hm, opts.card ? roundedMask(doc.width, doc.height, (doc.width * 3.2) / 85.6) : undefined);
+  warpInto(
+    scene,
+    doc,
+    Hm,
+    opts.card ? roundedMask(doc.width, doc.height, (doc.width * 3.2) / 85.6) : undefined,
+  );
   lighting(scene, r, { gradient: r.float(0.1, 0.35), shadows: r.int(0, 2), shadowDepth: r.float(0.15, 0.4) });
   const motion = r.bool(0.3);
-  return finish(r, scene, mapQuads(quads, (p) => applyH(Hm, p)), {
-    blur: motion ? 0 : r.float(0.5, 1.6),
-    motion: motion ? r.float(3, 7) : 0,
-    noise: r.float(3, 8),
-    rotation: r.weighted([
-      [0, 6],
-      [1, 1],
-      [2, 1],
-      [3, 1],
-    ]),
-    quality: r.int(50, 80),
-  });
+  return finish(
+    r,
+    scene,
+    mapQuads(quads, (p) => applyH(Hm, p)),
+    {
+      blur: motion ? 0 : r.float(0.5, 1.6),
+      motion: motion ? r.float(3, 7) : 0,
+      noise: r.float(3, 8),
+      rotation: r.weighted([
+        [0, 6],
+        [1, 1],
+        [2, 1],
+        [3, 1],
+      ]),
+      quality: r.int(50, 80),
+    },
+  );
 }
 
 /** A webcam frame: the document held up in front of a room, slight tilt, soft focus, a thumb on a margin. */
-export async function webcamTier(r: Rng, browser: Browser, doc: Img, quads: Quads, opts: { card: boolean }): Promise<TierImage> {
+export async function webcamTier(
+  r: Rng,
+  browser: Browser,
+  doc: Img,
+  quads: Quads,
+  opts: { card: boolean },
+): Promise<TierImage> {
   const [W, H] = r.pick([
     [640, 480],
     [1280, 720],
@@ -181,12 +252,19 @@ export async function webcamTier(r: Rng, browser: Browser, doc: Img, quads: Quad
   const q0 = tiltedQuad(doc.width, doc.height, r.float(-10, 10), r.float(-10, 10), r.float(-6, 6));
   const dst = placeQuad(r, q0, W, H, r.float(0.4, 0.75), false, Math.min(W, H) * 0.03);
   const Hm = homography(docCorners(doc), dst);
-  warpInto(scene, doc, Hm, opts.card ? roundedMask(doc.width, doc.height, (doc.width * 3.2) / 85.6) : undefined);
+  warpInto(
+    scene,
+    doc,
+    Hm,
+    opts.card ? roundedMask(doc.width, doc.height, (doc.width * 3.2) / 85.6) : undefined,
+  );
   // A thumb holding the document on its left or right margin, mostly outside the document.
   const side = r.bool() ? 0 : 1;
   const ty = doc.height * r.float(0.3, 0.7);
   const edge = applyH(Hm, [side === 0 ? 0 : doc.width, ty]);
-  const scale = Math.hypot(...(applyH(Hm, [doc.width, 0]).map((v, i) => v - dst[0]![i]!) as [number, number])) / doc.width;
+  const scale =
+    Math.hypot(...(applyH(Hm, [doc.width, 0]).map((v, i) => v - dst[0]![i]!) as [number, number])) /
+    doc.width;
   const rx = doc.width * scale * 0.09;
   const ry = rx * 0.55;
   const skin = r.pick<[number, number, number]>([
@@ -195,15 +273,30 @@ export async function webcamTier(r: Rng, browser: Browser, doc: Img, quads: Quad
     [241, 201, 165],
     [141, 85, 36],
   ]);
-  const out = opts.card ? 0.75 : 0.45;
-  blob(scene, edge[0] + (side === 0 ? -rx * out : rx * out), edge[1], rx, ry, r.float(-0.4, 0.4), skin, 1, 0.2);
+  const out = opts.card ? 0.6 : 0.45;
+  blob(
+    scene,
+    edge[0] + (side === 0 ? -rx * out : rx * out),
+    edge[1],
+    rx,
+    ry,
+    r.float(-0.4, 0.4),
+    skin,
+    1,
+    0.2,
+  );
   lighting(scene, r, { gradient: r.float(0.1, 0.3), shadows: r.int(0, 1), shadowDepth: r.float(0.1, 0.25) });
-  return finish(r, scene, mapQuads(quads, (p) => applyH(Hm, p)), {
-    blur: (r.float(0.8, 1.6) * W) / 1280,
-    noise: r.float(4, 9),
-    rotation: 0,
-    quality: r.int(60, 85),
-  });
+  return finish(
+    r,
+    scene,
+    mapQuads(quads, (p) => applyH(Hm, p)),
+    {
+      blur: (r.float(0.8, 1.6) * W) / 1280,
+      noise: r.float(4, 9),
+      rotation: 0,
+      quality: r.int(60, 85),
+    },
+  );
 }
 
 export type { Mat3 };

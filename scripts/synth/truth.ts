@@ -43,7 +43,12 @@ export function boxPolygon(b: CssBox, map: PointMap, bounds?: { width: number; h
 }
 
 /** A straight scale from CSS px to output px, rounding outward so the box covers the glyphs. */
-export function scaledPolygon(b: CssBox, sx: number, sy: number, bounds: { width: number; height: number }): Polygon {
+export function scaledPolygon(
+  b: CssBox,
+  sx: number,
+  sy: number,
+  bounds: { width: number; height: number },
+): Polygon {
   const x0 = Math.max(0, Math.floor(b.x0 * sx));
   const y0 = Math.max(0, Math.floor(b.y0 * sy));
   const x1 = Math.min(bounds.width, Math.ceil(b.x1 * sx));
@@ -57,11 +62,25 @@ export function scaledPolygon(b: CssBox, sx: number, sy: number, bounds: { width
 }
 
 function emptyText(pageIndex: number): TextField {
-  return { value: '', value_original: '', confidence: 0, confidence_text: 0, polygon: [], page_index: pageIndex };
+  return {
+    value: '',
+    value_original: '',
+    confidence: 0,
+    confidence_text: 0,
+    polygon: [],
+    page_index: pageIndex,
+  };
 }
 
 function emptyImage(pageIndex: number): ImageField {
-  return { value: '', value_original: '', confidence: 0, confidence_text: 0, polygon: [], page_index: pageIndex };
+  return {
+    value: '',
+    value_original: '',
+    confidence: 0,
+    confidence_text: 0,
+    polygon: [],
+    page_index: pageIndex,
+  };
 }
 
 /** The reference object for a permit: every field, present ones with their polygons. */
@@ -80,10 +99,31 @@ export function buildExpected(
       read[key] = { value: '', confidence: 1, polygon, page_index: pageIndex };
     } else if (key === 'issued') {
       const [place, date] = p.value.split('|') as [string, string];
-      read.issued_place = { value: place, value_original: p.original, confidence: 1, confidence_text: 1, polygon, page_index: pageIndex };
-      read.issued_date = { value: date, value_original: p.original, confidence: 1, confidence_text: 1, polygon: polygon.map((q) => [q[0], q[1]] as Point), page_index: pageIndex };
+      read.issued_place = {
+        value: place,
+        value_original: p.original,
+        confidence: 1,
+        confidence_text: 1,
+        polygon,
+        page_index: pageIndex,
+      };
+      read.issued_date = {
+        value: date,
+        value_original: p.original,
+        confidence: 1,
+        confidence_text: 1,
+        polygon: polygon.map((q) => [q[0], q[1]] as Point),
+        page_index: pageIndex,
+      };
     } else {
-      read[key] = { value: p.value, value_original: p.original, confidence: 1, confidence_text: 1, polygon, page_index: pageIndex };
+      read[key] = {
+        value: p.value,
+        value_original: p.original,
+        confidence: 1,
+        confidence_text: 1,
+        polygon,
+        page_index: pageIndex,
+      };
     }
   }
   // Key order of the reference response.
@@ -96,7 +136,8 @@ export function buildExpected(
 /** The reference object for a document that is not a KITAS/KITAP: every field empty. */
 export function negativeExpected(): KitasResult {
   const read: Partial<KitasRead> = {};
-  for (const f of FIELD_NAMES) (read as Record<string, unknown>)[f] = f === 'photo' || f === 'sign' ? emptyImage(0) : emptyText(0);
+  for (const f of FIELD_NAMES)
+    (read as Record<string, unknown>)[f] = f === 'photo' || f === 'sign' ? emptyImage(0) : emptyText(0);
   return { status: 'SUCCESS', reason: REASONS.someInvalid, read: read as KitasRead };
 }
 
