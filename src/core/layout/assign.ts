@@ -87,6 +87,20 @@ function findLineBelow(lines: readonly TextLine[], used: Set<number>, group: num
   return best;
 }
 
+/** The permit number's shape (2C/2D, then digit/letter classes), allowing one misread character. */
+function looksLikePermitNumber(compact: string): boolean {
+  const fixed = normalizePermitNumber(compact);
+  if (isValidPermitNumber(fixed)) return true;
+  if (!/^2[CD]/.test(fixed)) return false;
+  const classes = 'DLDDLLDDDDLL';
+  let misses = 0;
+  for (let i = 0; i < 12; i++) {
+    const isDigit = /[0-9]/.test(fixed[i]!);
+    if ((classes[i] === 'D') !== isDigit) misses++;
+  }
+  return misses <= 1;
+}
+
 /** Lines of only punctuation (a lone ':' column mark) are never values. */
 function hasText(line: TextLine): boolean {
   return /[\p{L}\p{N}]/u.test(line.text);
@@ -309,11 +323,7 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
   lines.forEach((line, i) => {
     if (used.has(i)) return;
     const compact = line.text.replace(/[\s:|]/g, '');
-    if (
-      !fields.permit_number &&
-      compact.length === 12 &&
-      isValidPermitNumber(normalizePermitNumber(compact))
-    ) {
+    if (!fields.permit_number && compact.length === 12 && looksLikePermitNumber(compact)) {
       fields.permit_number = {
         text: compact,
         confidence: line.confidence,

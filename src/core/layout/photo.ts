@@ -70,6 +70,110 @@ function maskRects(grid: Grid, rects: readonly Rect[], margin: number): Uint8Arr
   return mask;
 }
 
+/**
+ * Shrinks a component's box while its outermost row or column is mostly empty: a photo is a solid
+ * rectangle, and whatever touches it (a guilloche swirl) is sparse.
+ */
+function trimSparseEdges(grid: Grid, comp: Component, mask: Uint8Array): Component {
+  let c0 = comp.rect.x / grid.cell;
+  let r0 = comp.rect.y / grid.cell;
+  let c1 = c0 + comp.rect.width / grid.cell - 1;
+  let r1 = r0 + comp.rect.height / grid.cell - 1;
+  const rowFill = (r: number) => {
+    let n = 0;
+    for (let c = c0; c <= c1; c++) n += mask[r * grid.cols + c]!;
+    return n / (c1 - c0 + 1);
+  };
+  const colFill = (c: number) => {
+    let n = 0;
+    for (let r = r0; r <= r1; r++) n += mask[r * grid.cols + c]!;
+    return n / (r1 - r0 + 1);
+  };
+  for (let changed = true; changed && r1 > r0 && c1 > c0;) {
+    changed = false;
+    if (rowFill(r0) < 0.6) {
+      r0++;
+      changed = true;
+    }
+    if (rowFill(r1) < 0.6) {
+      r1--;
+      changed = true;
+    }
+    if (colFill(c0) < 0.6) {
+      c0++;
+      changed = true;
+    }
+    if (colFill(c1) < 0.6) {
+      c1--;
+      changed = true;
+    }
+  }
+  let cells = 0;
+  for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) cells += mask[r * grid.cols + c]!;
+  return {
+    rect: {
+      x: c0 * grid.cell,
+      y: r0 * grid.cell,
+      width: (c1 - c0 + 1) * grid.cell,
+      height: (r1 - r0 + 1) * grid.cell,
+    },
+    cells,
+    inkMean: comp.inkMean,
+  };
+}
+
+function dilate(grid: Grid, on: (c: number) => boolean): Uint8Array {
+  const out = new Uint8Array(grid.cols * grid.rows);
+  for (let y = 0; y < grid.rows; y++) {
+    for (let x = 0; x < grid.cols; x++) {
+      if (!on(y * grid.cols + x)) continue;
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          const ny = y + dy;
+          if (nx >= 0 && ny >= 0 && nx < grid.cols && ny < grid.rows) out[ny * grid.cols + nx] = 1;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Cells of the mask plus the cells it encloses (not reachable from the grid's edge). */
+function fillHoles(grid: Grid, on: (c: number) => boolean): Uint8Array {
+  const n = grid.cols * grid.rows;
+  const mask = new Uint8Array(n);
+  for (let c = 0; c < n; c++) mask[c] = on(c) ? 1 : 0;
+  const outside = new Uint8Array(n);
+  const stack: number[] = [];
+  const seed = (c: number) => {
+    if (!mask[c] && !outside[c]) {
+      outside[c] = 1;
+      stack.push(c);
+    }
+  };
+  for (let x = 0; x < grid.cols; x++) {
+    seed(x);
+    seed((grid.rows - 1) * grid.cols + x);
+  }
+  for (let y = 0; y < grid.rows; y++) {
+    seed(y * grid.cols);
+    seed(y * grid.cols + grid.cols - 1);
+  }
+  while (stack.length) {
+    const c = stack.pop()!;
+    const x = c % grid.cols;
+    const y = (c - x) / grid.cols;
+    if (x > 0) seed(c - 1);
+    if (x < grid.cols - 1) seed(c + 1);
+    if (y > 0) seed(c - grid.cols);
+    if (y < grid.rows - 1) seed(c + grid.cols);
+  }
+  const filled = new Uint8Array(n);
+  for (let c = 0; c < n; c++) filled[c] = mask[c] || !outside[c] ? 1 : 0;
+  return filled;
+}
+
 interface Component {
   rect: Rect;
   cells: number;
@@ -141,7 +245,11 @@ export function findImageRegions(
 
   let photo: Rect | null = null;
   let photoScore = 0;
-  for (const comp of components(grid, (c) => grid.ink[c]! > 0.35 && !textMask[c])) {
+  // A photo's light areas (face, shirt) look like background; its frame and darker parts enclose
+  // them, so fill enclosed holes before judging the shape.
+  const inked = fillHoles(grid, (c) => grid.ink[c]! > 0.2 && !textMask[c]);
+  for (const raw of components(grid, (c) => inked[c] === 1 && !textMask[c])) {
+    const comp = trimSparseEdges(grid, raw, inked);
     const { width: w, height: h } = comp.rect;
     const area = w * h;
     if (area < pageArea * 0.008 || area > pageArea * 0.35) continue;
@@ -160,10 +268,9 @@ export function findImageRegions(
   let signScore = 0;
   if (options.expectSignature) {
     const photoMask = photo ? maskRects(grid, [photo], 0) : null;
-    for (const comp of components(
-      grid,
-      (c) => grid.dark[c]! > 0.02 && !textMask[c] && !(photoMask && photoMask[c]),
-    )) {
+    // Pen strokes are thin and broken at cell scale: join them by one cell before grouping.
+    const strokes = dilate(grid, (c) => grid.dark[c]! > 0.02 && !textMask[c] && !(photoMask && photoMask[c]));
+    for (const comp of components(grid, (c) => strokes[c] === 1)) {
       const { width: w, height: h } = comp.rect;
       const aspect = w / h;
       if (aspect < 1.2 || aspect > 8) continue;
