@@ -15,6 +15,7 @@ import { aggregate, scoreDocument, tierOrder } from '../eval/evaluate';
 import { fixed, pct, table } from '../eval/format';
 import { DEFAULT_SET, REPO_ROOT } from '../eval/paths';
 import {
+  BENCH_DIST,
   benchBrowser,
   buildApp,
   distFiles,
