@@ -255,7 +255,7 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
       }
       const gapBelow = r.y - bottom(u.rect);
       const dx = Math.abs(r.x - u.rect.x);
-      if (gapBelow > -0.3 * h && gapBelow < 1.6 * h && dx < 3 * h) {
+      if (gapBelow > -0.6 * h && gapBelow < 1.6 * h && dx < 3 * h) {
         pairs.push({ unit: u, line: i, cost: 2 + gapBelow / h + dx / h });
       }
     });
