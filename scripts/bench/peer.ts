@@ -299,7 +299,11 @@ function afterLabel(text: string, label: RegExp): { value: string; start: number
   let end = 0;
   const global = new RegExp(label.source, label.flags.includes('g') ? label.flags : label.flags + 'g');
   for (const m of text.matchAll(global)) end = Math.max(end, (m.index ?? 0) + m[0].length);
-  const rest = text.slice(end).replace(/^[\s/.,-]+/, '');
+  // Words that end bilingual labels ('Passport No.', 'Nomor ...') without being the value.
+  const rest = text
+    .slice(end)
+    .replace(/^(?:[\s/.,-]*\b(?:NO|NUMBER|NOMOR|NUM)\b\.?)+/i, '')
+    .replace(/^[\s/.,-]+/, '');
   return { value: rest.trim(), start: text.length - rest.length };
 }
 
