@@ -254,7 +254,6 @@ const RULES: Rule[] = [
     field: 'place_date_of_birth',
     label: /\b(TEMPAT|PLACE)\b.*\b(LAHIR|BIRTH)\b/i,
     kind: 'place_date',
-    not: /\b(TANGGAL|TGL)\b(?!.*TEMPAT)/i,
   },
   { field: 'date_of_birth', label: /\b(TANGGAL|TGL)\.?\s*LAHIR\b|\bDATE OF BIRTH\b/i, kind: 'date' },
   { field: 'place_of_birth', label: /\bTEMPAT LAHIR\b|\bPLACE OF BIRTH\b/i, kind: 'text' },
