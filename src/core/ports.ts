@@ -59,8 +59,12 @@ export interface PdfPage {
   width: number;
   height: number;
   textItems(): Promise<PdfTextItem[]>;
-  /** Rasterize at 150 DPI, so raster pixels are output pixels. */
-  render(): Promise<Raster>;
+  /**
+   * Rasterize at 150 DPI times `scale` (default 1: raster pixels are output pixels), optionally
+   * only `region` (in 150 DPI pixels). OCR of a small document on a scanned sheet renders that
+   * region finer, then maps back.
+   */
+  render(scale?: number, region?: Rect): Promise<Raster>;
 }
 
 export interface PdfDocumentHandle {

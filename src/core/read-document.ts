@@ -25,18 +25,25 @@ import { detectLines, linesFromTextItems, recognizeLines, type TextLine } from '
 import { assignFields, type LayoutResult } from './layout/assign';
 import { findImageRegions } from './layout/photo';
 import { crop, fitToPixels } from './image/raster';
+import { findContentRect } from './image/content';
 import { finalizeFields } from './assemble';
 import { refineFields } from './refine';
 import { validateRead } from './validate';
 import { LABEL_FORMS } from './layout/labels-match';
 import { normalizeForMatch } from './fuzzy';
 import { APP_VERSION, DETECTOR_VERSION } from './version';
-import { mapRect, scaleMap, type PointMap } from './geometry/point-map';
+import { composeMaps, mapRect, scaleMap, type PointMap } from './geometry/point-map';
+import { locateDocument, type Located } from './locate/locate';
+import { upsideDownByRecognizer } from './locate/orientation';
+import { applyQuality } from './locate/apply-quality';
 
 /** Longest side of the raster the OCR stages work on; larger inputs are read downscaled. */
 const WORK_MAX_SIDE = 2200;
 /** First-pass confidence under which a field gets a focused second read. */
 const REREAD_BELOW = 0.85;
+/** A scanned PDF's printed region is rendered about this wide for OCR (at most 600 DPI). */
+const OCR_TARGET_WIDTH = 1600;
+const MAX_OCR_RENDER_SCALE = 4;
 
 interface PageReading {
   pageIndex: number;
@@ -71,6 +78,7 @@ export async function readDocument(
 
   try {
     const pages: PageReading[] = [];
+    let frame: { located: Located; scale: number } | null = null;
     if (format === 'pdf') {
       await readPdf(bytes, engines, limits, options, pages, timings);
     } else {
@@ -81,24 +89,34 @@ export async function readDocument(
       const work = fitToSide(decoded.raster, WORK_MAX_SIDE);
       timings.decode = now() - t;
       progress('decode', 1, 1);
+      // Find the document in a photo and straighten it (a no-op for straight scans and renders).
       t = now();
-      const { lines, layout } = await readRaster(work, engines, options, timings);
+      progress('locate', 0, 1);
+      const located = await locateDocument(work, engines.detector, {
+        decideUpsideDown: upsideDownByRecognizer(engines.recognizer),
+      });
+      timings.locate = now() - t;
+      progress('locate', 1, 1);
+      t = now();
+      const { lines, layout } = await readRaster(located.raster, engines, options, timings);
       pages.push({
         pageIndex: 0,
         lines,
         layout,
-        toOutput: scaleMap(decoded.displayWidth / work.width),
-        raster: work,
+        toOutput: composeMaps(located.toInput, scaleMap(decoded.displayWidth / work.width)),
+        raster: located.raster,
         outputSize: { width: decoded.displayWidth, height: decoded.displayHeight },
         source: 'ocr',
       });
       timings.ocr = now() - t;
+      frame = { located, scale: decoded.displayWidth / work.width };
     }
 
     progress('assemble', 0, 1);
     const t = now();
     const best = pickPermitPage(pages);
     const result = assemble(best, pages, engines, options, timings);
+    if (frame) applyQuality(result, frame.located, frame.scale);
     timings.assemble = now() - t;
     timings.total = now() - started;
     progress('assemble', 1, 1);
@@ -151,16 +169,21 @@ async function readPdf(
         timings.render = (timings.render ?? 0) + now() - t;
         continue;
       }
-      // Scanned, image-only or foreign text layer: render at 150 DPI and OCR.
-      const raster = await page.render();
+      // Scanned, image-only or foreign text layer: find the printed region (a card on an A4 sheet),
+      // render it fine enough for OCR, and map back to the page's 150 DPI pixels.
+      const overview = await page.render();
+      const region = findContentRect(overview) ?? { x: 0, y: 0, width: page.width, height: page.height };
+      const scale = Math.min(MAX_OCR_RENDER_SCALE, Math.max(1, OCR_TARGET_WIDTH / region.width));
+      const raster = scale === 1 && region.width === page.width ? overview : await page.render(scale, region);
       timings.render = (timings.render ?? 0) + now() - t;
       const work = fitToSide(raster, WORK_MAX_SIDE);
       const { lines, layout } = await readRaster(work, engines, options, timings);
+      const k = raster.width / work.width / scale;
       pages.push({
         pageIndex: i,
         lines,
         layout,
-        toOutput: scaleMap(page.width / work.width),
+        toOutput: ([x, y]) => [x * k + region.x, y * k + region.y],
         raster: work,
         outputSize: { width: page.width, height: page.height },
         source: 'ocr',

@@ -1,4 +1,4 @@
-import type { PdfTextItem } from '../core/ports';
+import type { PdfTextItem, Rect } from '../core/ports';
 
 /** Output pixels of a PDF page: 150 DPI, i.e. a pdf.js viewport at scale 150/72. */
 export const PDF_SCALE = 150 / 72;
@@ -35,4 +35,19 @@ export function mapTextItems(
     out.push({ str: item.str, x, y: baseline - fontHeight * 0.8, width: widthPx, height: fontHeight });
   }
   return out;
+}
+
+interface ViewportSource<V> {
+  getViewport(params: { scale: number; offsetX?: number; offsetY?: number }): V;
+}
+
+/** The pdf.js viewport that renders `region` (150 DPI pixels) at 150*scale DPI into a canvas at 0,0. */
+export function regionViewport<V>(page: ViewportSource<V>, base: V, scale: number, region?: Rect): V {
+  if (scale === 1 && !region) return base;
+  if (!region) return page.getViewport({ scale: PDF_SCALE * scale });
+  return page.getViewport({
+    scale: PDF_SCALE * scale,
+    offsetX: -region.x * scale,
+    offsetY: -region.y * scale,
+  });
 }

@@ -8,9 +8,10 @@ import {
   type PdfPage,
   type PdfTextItem,
   type Raster,
+  type Rect,
 } from '../../core/ports';
 // The same item->box mapping as the Node adapter, so the CLI and the browser report equal polygons.
-import { PDF_SCALE, mapTextItems, type PdfJsTextItem } from '../pdf-text';
+import { PDF_SCALE, mapTextItems, regionViewport, type PdfJsTextItem } from '../pdf-text';
 
 /** Canvases for pdf.js's display layer where there is no `document` (our Web Worker). */
 class OffscreenCanvasFactory {
@@ -87,18 +88,21 @@ function wrapPage(page: PDFPageProxy): PdfPage {
       const content = await page.getTextContent();
       return mapTextItems(content.items as PdfJsTextItem[], viewport.transform, pdfjs.Util.transform);
     },
-    async render(): Promise<Raster> {
-      const canvas = new OffscreenCanvas(width, height);
+    async render(scale = 1, region?: Rect): Promise<Raster> {
+      const vp = regionViewport(page, viewport, scale, region);
+      const w = Math.round(region ? region.width * scale : vp.width);
+      const h = Math.round(region ? region.height * scale : vp.height);
+      const canvas = new OffscreenCanvas(w, h);
       const task = page.render({
         canvas: canvas as unknown as HTMLCanvasElement,
-        viewport,
+        viewport: vp,
         background: 'rgb(255,255,255)',
       });
       await task.promise;
       const ctx = canvas.getContext('2d', { willReadFrequently: true });
       if (!ctx) throw new Error('No 2D context for OffscreenCanvas');
-      const { data } = ctx.getImageData(0, 0, width, height);
-      return { width, height, data };
+      const { data } = ctx.getImageData(0, 0, w, h);
+      return { width: w, height: h, data };
     },
   };
 }

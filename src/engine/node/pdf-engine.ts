@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { InputError, type PdfEngine, type PdfPage, type Raster } from '../../core/ports';
-import { PDF_SCALE, mapTextItems, type PdfJsTextItem } from '../pdf-text';
+import { InputError, type PdfEngine, type PdfPage, type Raster, type Rect } from '../../core/ports';
+import { mapTextItems, regionViewport, type PdfJsTextItem, PDF_SCALE } from '../pdf-text';
 
 const require = createRequire(import.meta.url);
 const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -45,14 +45,15 @@ export function createNodePdfEngine(): PdfEngine {
               const content = await page.getTextContent();
               return mapTextItems(content.items as PdfJsTextItem[], viewport.transform, pdfjs.Util.transform);
             },
-            async render(): Promise<Raster> {
-              const width = Math.round(viewport.width);
-              const height = Math.round(viewport.height);
+            async render(scale = 1, region?: Rect): Promise<Raster> {
+              const vp = regionViewport(page, viewport, scale, region);
+              const width = Math.round(region ? region.width * scale : vp.width);
+              const height = Math.round(region ? region.height * scale : vp.height);
               const canvasFactory = (doc as unknown as { canvasFactory: NodeCanvasFactory }).canvasFactory;
               const { canvas, context } = canvasFactory.create(width, height);
               context.fillStyle = '#ffffff';
               context.fillRect(0, 0, width, height);
-              await page.render({ canvasContext: context, viewport, canvas } as never).promise;
+              await page.render({ canvasContext: context, viewport: vp, canvas } as never).promise;
               const img = context.getImageData(0, 0, width, height);
               canvasFactory.destroy({ canvas, context });
               return { width, height, data: new Uint8ClampedArray(img.data) };
