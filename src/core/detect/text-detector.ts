@@ -28,7 +28,29 @@ export async function detectTextBoxes(
   runner: TensorRunner,
   options: DetectOptions = {},
 ): Promise<DetectedBox[]> {
-  const maxSide = options.maxSide ?? 960;
+  const map = await detectProbabilityMap(raster, runner, options.maxSide ?? 960);
+  const boxes = boxesFromProbabilityMap(map.data, map.width, map.height, options);
+  const fx = raster.width / map.width;
+  const fy = raster.height / map.height;
+  return boxes.map((b) => ({
+    score: b.score,
+    rect: { x: b.rect.x * fx, y: b.rect.y * fy, width: b.rect.width * fx, height: b.rect.height * fy },
+  }));
+}
+
+/** The detector's per-pixel text probability; map pixel (x, y) covers raster x * width/map.width. */
+export interface ProbabilityMap {
+  data: Float32Array;
+  width: number;
+  height: number;
+}
+
+/** Runs the model on the raster scaled to `maxSide` (multiples of 32) and returns its output map. */
+export async function detectProbabilityMap(
+  raster: Raster,
+  runner: TensorRunner,
+  maxSide = 960,
+): Promise<ProbabilityMap> {
   const scale = Math.min(1, maxSide / Math.max(raster.width, raster.height));
   const w = Math.max(32, Math.round((raster.width * scale) / 32) * 32);
   const h = Math.max(32, Math.round((raster.height * scale) / 32) * 32);
@@ -43,15 +65,7 @@ export async function detectTextBoxes(
     tensor[2 * plane + p] = (d[i]! / 255 - MEAN[2]!) / STD[2]!;
   }
   const out = await runner.run(tensor, [1, 3, h, w]);
-  const mh = out.dims[2] ?? h;
-  const mw = out.dims[3] ?? w;
-  const boxes = boxesFromProbabilityMap(out.data, mw, mh, options);
-  const fx = raster.width / mw;
-  const fy = raster.height / mh;
-  return boxes.map((b) => ({
-    score: b.score,
-    rect: { x: b.rect.x * fx, y: b.rect.y * fy, width: b.rect.width * fx, height: b.rect.height * fy },
-  }));
+  return { data: out.data, width: out.dims[3] ?? w, height: out.dims[2] ?? h };
 }
 
 /** Connected components of the thresholded map, scored and grown back by the unclip distance. */

@@ -1,0 +1,307 @@
+import { describe, expect, it } from 'vitest';
+import type { Raster, TensorRunner } from '../ports';
+import type { Point } from '../schema';
+import { createRaster, rotateQuarter } from '../image/raster';
+import { applyHomography, homographyFromPoints, invert, warpPerspective } from './homography';
+import { locateDocument } from './locate';
+import { assessQuality } from './quality';
+
+/**
+ * A stand-in for the PP-OCR detector: text probability 1 where the input is dark ink. The synthetic
+ * documents below print their "text" as solid dark bars, which is what the real model's map of a
+ * printed line looks like.
+ */
+const inkDetector: TensorRunner = {
+  backend: 'test-ink',
+  async run(input, dims) {
+    const h = dims[2]!;
+    const w = dims[3]!;
+    const plane = w * h;
+    const out = new Float32Array(plane);
+    for (let p = 0; p < plane; p++) {
+      const b = (input[p]! * 0.229 + 0.485) * 255;
+      const g = (input[plane + p]! * 0.224 + 0.456) * 255;
+      const r = (input[2 * plane + p]! * 0.225 + 0.406) * 255;
+      out[p] = 0.299 * r + 0.587 * g + 0.114 * b < 90 ? 0.95 : 0;
+    }
+    return { data: out, dims: [1, 1, h, w] };
+  },
+};
+
+/** A card: light paper, a left-aligned column of labels and one of values with ragged right ends. */
+function syntheticCard(w = 856, h = 540): Raster {
+  const r = createRaster(w, h);
+  for (let i = 0; i < w * h; i++) {
+    r.data[i * 4] = 236;
+    r.data[i * 4 + 1] = 232;
+    r.data[i * 4 + 2] = 246;
+    r.data[i * 4 + 3] = 255;
+  }
+  const bar = (x: number, y: number, bw: number, bh: number) => {
+    for (let yy = y; yy < y + bh; yy++) {
+      for (let xx = x; xx < x + bw; xx++) {
+        const i = (yy * w + xx) * 4;
+        r.data[i] = 30;
+        r.data[i + 1] = 30;
+        r.data[i + 2] = 40;
+      }
+    }
+  };
+  bar(300, 40, 360, 22); // title
+  const lengths = [150, 210, 120, 260, 180, 140, 230, 160, 200];
+  for (let i = 0; i < lengths.length; i++) {
+    const y = 110 + i * 42;
+    bar(70, y, 100 + ((i * 37) % 60), 16); // labels: left-aligned, ragged right
+    bar(260, y, lengths[i]!, 16); // values: left-aligned, ragged right
+  }
+  return r;
+}
+
+/** A textured dark desk with the card warped onto it at `quad`. */
+function photo(card: Raster, quad: Point[], W = 1280, H = 960): { raster: Raster; cardToPhoto: number[] } {
+  const desk = createRaster(W, H);
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const i = (y * W + x) * 4;
+      const v = 95 + ((x * 13 + y * 7) % 17);
+      desk.data[i] = v;
+      desk.data[i + 1] = v - 10;
+      desk.data[i + 2] = v - 25;
+      desk.data[i + 3] = 255;
+    }
+  }
+  const rect: Point[] = [
+    [0, 0],
+    [card.width, 0],
+    [card.width, card.height],
+    [0, card.height],
+  ];
+  const hm = homographyFromPoints(rect, quad)!;
+  const photoToCard = invert(hm)!;
+  const warped = warpPerspective(card, photoToCard, W, H);
+  const inside = (x: number, y: number) => {
+    const [u, v] = applyHomography(photoToCard, [x, y]);
+    return u >= 0 && v >= 0 && u <= card.width && v <= card.height;
+  };
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      if (!inside(x + 0.5, y + 0.5)) continue;
+      const i = (y * W + x) * 4;
+      desk.data[i] = warped.data[i]!;
+      desk.data[i + 1] = warped.data[i + 1]!;
+      desk.data[i + 2] = warped.data[i + 2]!;
+    }
+  }
+  return { raster: desk, cardToPhoto: hm };
+}
+
+const QUAD: Point[] = [
+  [260, 210],
+  [1010, 160],
+  [1060, 700],
+  [230, 690],
+];
+
+/** Card points mapped into the straightened raster: where the located transform sends them. */
+function inStraightened(loc: Awaited<ReturnType<typeof locateDocument>>, cardToPhoto: number[], p: Point) {
+  const photoPt = applyHomography(cardToPhoto as never, p);
+  return applyHomography(invert(loc.transform)!, photoPt);
+}
+
+describe('locateDocument', () => {
+  it('finds a tilted card on a desk, its corners, and straightens the perspective', async () => {
+    const card = syntheticCard();
+    const { raster, cardToPhoto } = photo(card, QUAD);
+    const loc = await locateDocument(raster, inkDetector);
+    expect(loc.found).toBe(true);
+    expect(loc.corners).not.toBeNull();
+    for (let i = 0; i < 4; i++) {
+      expect(Math.hypot(loc.corners![i]![0] - QUAD[i]![0], loc.corners![i]![1] - QUAD[i]![1])).toBeLessThan(
+        8,
+      );
+    }
+    expect(loc.rotation).toBe(0);
+    // The card's own rectangle comes out as an axis-aligned rectangle in the straightened raster.
+    const tl = inStraightened(loc, cardToPhoto, [0, 0]);
+    const tr = inStraightened(loc, cardToPhoto, [card.width, 0]);
+    const bl = inStraightened(loc, cardToPhoto, [0, card.height]);
+    expect(Math.abs(tr[1] - tl[1])).toBeLessThan(4);
+    expect(Math.abs(bl[0] - tl[0])).toBeLessThan(4);
+    expect(tr[0] - tl[0]).toBeGreaterThan(600);
+    // The straightened raster shows the document, not the input.
+    expect(loc.raster).not.toBe(raster);
+    expect(loc.raster.width).toBeGreaterThan(loc.raster.height);
+  });
+
+  it.each([1, 2, 3])('undoes a photo turned by %i quarter turns', async (k) => {
+    const card = syntheticCard();
+    const { raster } = photo(card, QUAD);
+    const turned = rotateQuarter(raster, k);
+    const loc = await locateDocument(turned, inkDetector);
+    expect(loc.rotation).toBe(k * 90);
+    // Reading order restored: the title bar (top middle of the card) maps into the top of the output.
+    const upright = await locateDocument(raster, inkDetector);
+    expect(Math.abs(loc.raster.width - upright.raster.width)).toBeLessThan(12);
+    expect(Math.abs(loc.raster.height - upright.raster.height)).toBeLessThan(12);
+    expect(meanDarkRow(loc.raster)).toBeCloseTo(meanDarkRow(upright.raster), -1);
+    expect(meanDarkColumn(loc.raster)).toBeCloseTo(meanDarkColumn(upright.raster), -1);
+  });
+
+  it('leaves a clean straight render untouched (same raster, identity map)', async () => {
+    const card = syntheticCard();
+    const loc = await locateDocument(card, inkDetector);
+    expect(loc.raster).toBe(card);
+    expect(loc.rotation).toBe(0);
+    expect(loc.toInput([123, 45])).toEqual([123, 45]);
+  });
+
+  it('turns a straight render that is upside down without resampling', async () => {
+    const card = syntheticCard();
+    const loc = await locateDocument(rotateQuarter(card, 2), inkDetector);
+    expect(loc.rotation).toBe(180);
+    expect(Array.from(loc.raster.data.subarray(0, 4000))).toEqual(Array.from(card.data.subarray(0, 4000)));
+  });
+
+  it('asks the hook when the layout cannot tell up from down', async () => {
+    // Centred bars of equal length: no alignment cue either way.
+    const w = 800;
+    const h = 500;
+    const r = createRaster(w, h);
+    r.data.fill(240);
+    for (let i = 0; i < 6; i++) {
+      for (let y = 80 + i * 60; y < 96 + i * 60; y++) {
+        for (let x = 200; x < 600; x++) {
+          const o = (y * w + x) * 4;
+          r.data[o] = r.data[o + 1] = r.data[o + 2] = 20;
+        }
+      }
+    }
+    for (let i = 3; i < r.data.length; i += 4) r.data[i] = 255;
+    let asked = 0;
+    const tilted = warpPerspective(r, rotationAbout(w, h, 4), w, h);
+    const loc = await locateDocument(tilted, inkDetector, {
+      decideUpsideDown: async (_raster, lines) => {
+        asked++;
+        expect(lines.length).toBeGreaterThan(0);
+        return true;
+      },
+    });
+    expect(asked).toBe(1);
+    expect(loc.upsideDownBy).toBe('hook');
+    expect(loc.rotation).toBe(180);
+  });
+});
+
+describe('assessQuality', () => {
+  it('flags a document that is too small, too dark or cut off, and passes a good one', () => {
+    const card = syntheticCard();
+    const good = assessQuality(card, {
+      corners: [
+        [0, 0],
+        [card.width, 0],
+        [card.width, card.height],
+        [0, card.height],
+      ],
+      textBox: { x: 60, y: 30, width: 620, height: 460 },
+      textHeight: 16,
+      angle: 0,
+      touchesBorder: false,
+    });
+    expect(good.issues).toEqual([]);
+    expect(good.ok).toBe(true);
+    expect(good.sharpness).toBeGreaterThan(0.3);
+
+    const small = assessQuality(card, {
+      corners: null,
+      textBox: { x: 60, y: 30, width: 100, height: 60 },
+      textHeight: 6,
+      angle: 0,
+      touchesBorder: true,
+    });
+    expect(small.issues).toContain('too_small');
+    expect(small.issues).toContain('cut_off');
+    expect(small.messages.join(' ')).toMatch(/move closer/);
+
+    const dark = createRaster(200, 100);
+    dark.data.fill(20);
+    expect(
+      assessQuality(dark, { corners: null, textBox: null, textHeight: 0, angle: 0, touchesBorder: false })
+        .issues,
+    ).toContain('too_dark');
+  });
+
+  it('measures blur: a box-blurred card is much less sharp than the original', () => {
+    const card = syntheticCard();
+    const blurred = boxBlur(card, 4);
+    const where = {
+      corners: null,
+      textBox: { x: 60, y: 30, width: 620, height: 460 },
+      textHeight: 16,
+      angle: 0,
+      touchesBorder: false,
+    };
+    const a = assessQuality(card, where);
+    const b = assessQuality(blurred, where);
+    expect(b.sharpness).toBeLessThan(a.sharpness / 3);
+    expect(b.issues).toContain('blurry');
+  });
+});
+
+function rotationAbout(w: number, h: number, deg: number) {
+  const t = (deg * Math.PI) / 180;
+  const c = Math.cos(t);
+  const s = Math.sin(t);
+  const cx = w / 2;
+  const cy = h / 2;
+  return [c, -s, cx - c * cx + s * cy, s, c, cy - s * cx - c * cy, 0, 0, 1] as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+}
+
+function darkStats(r: Raster) {
+  let sx = 0;
+  let sy = 0;
+  let n = 0;
+  for (let y = 0; y < r.height; y++) {
+    for (let x = 0; x < r.width; x++) {
+      const i = (y * r.width + x) * 4;
+      if (r.data[i]! < 80) {
+        sx += x / r.width;
+        sy += y / r.height;
+        n++;
+      }
+    }
+  }
+  return { x: (sx / n) * 100, y: (sy / n) * 100 };
+}
+const meanDarkRow = (r: Raster) => darkStats(r).y;
+const meanDarkColumn = (r: Raster) => darkStats(r).x;
+
+function boxBlur(r: Raster, radius: number): Raster {
+  const pass = (src: Raster, dx: number, dy: number): Raster => {
+    const out = createRaster(src.width, src.height);
+    for (let y = 0; y < src.height; y++) {
+      for (let x = 0; x < src.width; x++) {
+        for (let c = 0; c < 4; c++) {
+          let s = 0;
+          for (let k = -radius; k <= radius; k++) {
+            const xx = Math.min(src.width - 1, Math.max(0, x + k * dx));
+            const yy = Math.min(src.height - 1, Math.max(0, y + k * dy));
+            s += src.data[(yy * src.width + xx) * 4 + c]!;
+          }
+          out.data[(y * src.width + x) * 4 + c] = s / (2 * radius + 1);
+        }
+      }
+    }
+    return out;
+  };
+  return pass(pass(r, 1, 0), 0, 1);
+}

@@ -1,0 +1,403 @@
+// Finds the document in a photo and straightens it: its four corners where its outline is in frame
+// (edges near the text's directions, chosen around the text), else the text's own direction; then
+// perspective, quarter turns and small skew are undone in one warp. Clean straight scans and
+// renders come back untouched (identity map, no resampling).
+import type { Raster, Rect, TensorRunner } from '../ports';
+import type { Point } from '../schema';
+import type { PointMap } from '../geometry/point-map';
+import { resize, rotateQuarter } from '../image/raster';
+import { detectProbabilityMap } from '../detect/text-detector';
+import { dominantAngle, edgeMap, mainTextCluster, median, textBlobs, type TextBlob } from './analysis';
+import { findQuad } from './quad';
+import {
+  IDENTITY,
+  applyHomography,
+  homographyFromPoints,
+  invert,
+  multiply,
+  quarterTurnToSource,
+  warpPerspective,
+  type Mat3,
+} from './homography';
+import { assessQuality, type QualityReport, type QualityThresholds } from './quality';
+
+export type Rotation = 0 | 90 | 180 | 270;
+
+export interface Located {
+  /** The straightened, upright document (or the input itself when there was nothing to undo). */
+  raster: Raster;
+  /** Straightened pixels -> input raster pixels. */
+  toInput: PointMap;
+  /** The same map as a homography (identity when nothing was done). */
+  transform: Mat3;
+  /** The document's corners in input pixels: top-left, top-right, bottom-right, bottom-left of the upright document; null when its outline was not found. */
+  corners: Point[] | null;
+  /** Clockwise rotation of the document in the input, in quarter turns (undone in `raster`). */
+  rotation: Rotation;
+  /** Remaining small rotation of the text (degrees, clockwise) that was undone. */
+  skew: number;
+  /** The outline was found (corners are set) or at least the text's direction was. */
+  found: boolean;
+  /** How the upside-down question was settled. */
+  upsideDownBy: 'layout' | 'hook' | 'default' | 'none';
+  quality: QualityReport;
+  /** What the analysis saw (text blobs, outline score), for feedback and debugging. */
+  analysis: FrameAnalysis;
+}
+
+export interface LocateOptions {
+  /** Long side of the analysis image (detector and edges). */
+  analysisSide?: number;
+  /** Long side the detector may look again at when the print is small (analysisSide: never). */
+  maxDetectorSide?: number;
+  /**
+   * Asked when the layout does not settle whether the straightened text is upside down: `raster` is
+   * the straightened candidate, `lines` boxes of its longest text lines. True when upside down,
+   * null when undecided. `upsideDownByRecognizer` (./orientation) implements it with the recognizer.
+   */
+  decideUpsideDown?: (raster: Raster, lines: Rect[]) => Promise<boolean | null>;
+  /** false: locate and judge only (live camera frames); `raster` is then the input. */
+  warp?: boolean;
+  thresholds?: QualityThresholds;
+}
+
+/** Facts about the frame found on the analysis image, in input pixels. */
+export interface FrameAnalysis {
+  /** Direction of the text lines (radians, mod pi), null when no text was seen. */
+  angle: number | null;
+  /** Text blobs of the document (analysis pixels) and the analysis scale (input px per analysis px). */
+  blobs: TextBlob[];
+  scale: number;
+  /** Outline corners in input px in the text frame (TL, TR, BR, BL; may be upside down). */
+  quad: Point[] | null;
+  quadScore: number;
+  quadKinds: ('edge' | 'border')[];
+  quadCoverage: number[];
+  textHeight: number;
+  touchesBorder: boolean;
+}
+
+const DEG = Math.PI / 180;
+
+export async function analyzeFrame(
+  raster: Raster,
+  detector: TensorRunner,
+  analysisSide = 640,
+  maxDetectorSide = 1600,
+): Promise<FrameAnalysis> {
+  const k = Math.min(1, analysisSide / Math.max(raster.width, raster.height));
+  const small = k < 1 ? resize(raster, raster.width * k, raster.height * k) : raster;
+  const scale = raster.width / small.width;
+  let prob = await detectProbabilityMap(small, detector, analysisSide);
+  let all = textBlobs(
+    prob.data,
+    prob.width,
+    prob.height,
+    small.width / prob.width,
+    small.height / prob.height,
+  );
+  // Small print (a card far from the camera, a whole page): look again at a higher resolution.
+  const longSide = Math.max(raster.width, raster.height);
+  const thin = median(all.filter((b) => b.length > 2.5 * b.thickness).map((b) => b.thickness));
+  if (
+    longSide > analysisSide * 1.2 &&
+    maxDetectorSide > analysisSide * 1.2 &&
+    (all.length < 12 || thin < 3)
+  ) {
+    const side = Math.min(
+      longSide,
+      maxDetectorSide,
+      Math.round(analysisSide * Math.max(2, 4.5 / Math.max(thin, 1.5))),
+    );
+    const k2 = side / longSide;
+    const big = k2 < 1 ? resize(raster, raster.width * k2, raster.height * k2) : raster;
+    prob = await detectProbabilityMap(big, detector, side);
+    const more = textBlobs(
+      prob.data,
+      prob.width,
+      prob.height,
+      small.width / prob.width,
+      small.height / prob.height,
+    );
+    if (more.length > all.length) all = more;
+  }
+  const angle = dominantAngle(all);
+  const empty: FrameAnalysis = {
+    angle,
+    blobs: [],
+    scale,
+    quad: null,
+    quadScore: 0,
+    quadKinds: [],
+    quadCoverage: [],
+    textHeight: 0,
+    touchesBorder: false,
+  };
+  if (angle === null) return empty;
+  const blobs = mainTextCluster(all, angle);
+  if (blobs.length < 3) return { ...empty, blobs };
+  // The detector's kernels are shrunk text: a line is about 1.8x its kernel's thickness.
+  const textHeight = median(blobs.map((b) => b.thickness)) * 1.8 * scale;
+  const cloud = cloudPoints(blobs);
+  const edges = edgeMap(small);
+  const quad = findQuad(edges, angle, cloud);
+  const margin = 2;
+  const textTouches = cloud.some(
+    ([x, y]) => x < margin || y < margin || x > small.width - margin || y > small.height - margin,
+  );
+  // Trust the outline only when at least three sides are really seen; else straighten by the text.
+  const ok =
+    quad &&
+    quad.score >= 0.7 &&
+    quad.kinds.filter((k2, i) => k2 === 'edge' && quad.coverage[i]! >= 0.5).length >= 3;
+  const corners = ok ? quad.corners.map(([x, y]): Point => [x * scale, y * scale]) : null;
+  const cornersOut =
+    !!corners && corners.some(([x, y]) => x < -1 || y < -1 || x > raster.width + 1 || y > raster.height + 1);
+  return {
+    angle,
+    blobs,
+    scale,
+    quad: corners,
+    quadScore: quad?.score ?? 0,
+    quadKinds: quad?.kinds ?? [],
+    quadCoverage: quad?.coverage.map((c) => Math.round(c * 100) / 100) ?? [],
+    textHeight,
+    touchesBorder: textTouches || cornersOut || (!!ok && quad.kinds.includes('border')),
+  };
+}
+
+export async function locateDocument(
+  raster: Raster,
+  detector: TensorRunner,
+  options: LocateOptions = {},
+): Promise<Located> {
+  const a = await analyzeFrame(
+    raster,
+    detector,
+    options.analysisSide ?? 640,
+    options.maxDetectorSide ?? 1600,
+  );
+  const quality = assessQuality(
+    raster,
+    {
+      corners: a.quad,
+      textBox: textBox(a),
+      textHeight: a.textHeight,
+      angle: a.angle ?? 0,
+      touchesBorder: a.touchesBorder,
+    },
+    options.thresholds,
+  );
+  const identity: Located = {
+    raster,
+    toInput: (p) => p,
+    transform: [...IDENTITY],
+    corners: a.quad,
+    rotation: 0,
+    skew: 0,
+    found: a.quad !== null,
+    upsideDownBy: 'none',
+    quality,
+    analysis: a,
+  };
+  if (a.angle === null || a.blobs.length < 3) return identity;
+
+  // Text frame: u along the lines. Quarter turn from the angle, the rest is skew.
+  const deg = a.angle / DEG; // (-90, 90]
+  const base = deg > 45 ? 1 : deg < -45 ? 3 : 0;
+  const skew = deg - base * 90 + (base === 3 ? 360 : 0);
+  const skewNorm = ((skew + 180) % 360) - 180;
+
+  let hText: Mat3; // text-frame output px -> input px
+  let outW: number;
+  let outH: number;
+  if (a.quad) {
+    const [tl, tr, br, bl] = a.quad as [Point, Point, Point, Point];
+    const width = Math.max(dist(tl, tr), dist(bl, br));
+    const height = Math.max(dist(tl, bl), dist(tr, br));
+    const m = Math.round(0.015 * Math.max(width, height));
+    outW = Math.round(width + 2 * m);
+    outH = Math.round(height + 2 * m);
+    const h = homographyFromPoints(
+      [
+        [m, m],
+        [m + width, m],
+        [m + width, m + height],
+        [m, m + height],
+      ],
+      [tl, tr, br, bl],
+    );
+    if (!h) return identity;
+    hText = h;
+  } else {
+    // No outline: rotate about the centre so the text runs along x, keeping the whole frame.
+    const t = a.angle;
+    const c = Math.cos(t);
+    const s = Math.sin(t);
+    outW = Math.round(Math.abs(raster.width * c) + Math.abs(raster.height * s));
+    outH = Math.round(Math.abs(raster.width * s) + Math.abs(raster.height * c));
+    // input = R(t) * (out - outCentre) + inCentre
+    const icx = raster.width / 2;
+    const icy = raster.height / 2;
+    const ocx = outW / 2;
+    const ocy = outH / 2;
+    hText = [c, -s, icx - c * ocx + s * ocy, s, c, icy - s * ocx - c * ocy, 0, 0, 1];
+  }
+
+  // Nothing to undo: a straight, upright document, no perspective worth the resampling.
+  const straight = !a.quad || isNearlyAxisAligned(a.quad);
+  if (base === 0 && Math.abs(skewNorm) < 0.6 && straight) {
+    const flip = await upsideDown(raster, a, [...IDENTITY], options);
+    if (!flip.value) return { ...identity, upsideDownBy: flip.by };
+    const turned = rotateQuarter(raster, 2);
+    const t2 = quarterTurnToSource(2, raster.width, raster.height);
+    return {
+      ...identity,
+      raster: turned,
+      toInput: (p) => applyHomography(t2, p),
+      transform: t2,
+      rotation: 180,
+      upsideDownBy: flip.by,
+    };
+  }
+  if (options.warp === false) {
+    return { ...identity, rotation: (base * 90) as Rotation, skew: skewNorm };
+  }
+  const straightened = warpPerspective(raster, hText, outW, outH);
+  const flip = await upsideDown(straightened, a, hText, options);
+  let out = straightened;
+  let transform = hText;
+  if (flip.value) {
+    out = rotateQuarter(straightened, 2);
+    transform = multiply(hText, quarterTurnToSource(2, outW, outH));
+  }
+  const rotation = (((base + (flip.value ? 2 : 0)) % 4) * 90) as Rotation;
+  let corners = a.quad;
+  if (corners && flip.value) corners = [corners[2]!, corners[3]!, corners[0]!, corners[1]!];
+  return {
+    raster: out,
+    toInput: (p) => applyHomography(transform, p),
+    transform,
+    corners,
+    rotation,
+    skew: Math.round(skewNorm * 10) / 10,
+    found: true,
+    upsideDownBy: flip.by,
+    quality,
+    analysis: a,
+  };
+}
+
+/**
+ * Is the text upside down in the straightened frame? Printed forms are left-aligned: line starts
+ * line up in columns, line ends are ragged. Upside down, the ends line up instead. When that does not
+ * settle it, the caller's hook decides (e.g. by reading a line both ways).
+ */
+async function upsideDown(
+  straightened: Raster,
+  a: FrameAnalysis,
+  hOutToIn: Mat3,
+  options: LocateOptions,
+): Promise<{ value: boolean; by: Located['upsideDownBy'] }> {
+  const inv = invert(hOutToIn);
+  if (!inv) return { value: false, by: 'default' };
+  const ends: { x0: number; x1: number; y: number; h: number }[] = [];
+  const hs: number[] = [];
+  for (const b of a.blobs) {
+    if (b.length < 2.5 * b.thickness) continue;
+    const dx = (Math.cos(b.angle) * b.length) / 2;
+    const dy = (Math.sin(b.angle) * b.length) / 2;
+    const p = applyHomography(inv, [(b.cx - dx) * a.scale, (b.cy - dy) * a.scale]);
+    const q = applyHomography(inv, [(b.cx + dx) * a.scale, (b.cy + dy) * a.scale]);
+    const nx = -Math.sin(b.angle) * b.thickness * 0.5;
+    const ny = Math.cos(b.angle) * b.thickness * 0.5;
+    const c0 = applyHomography(inv, [(b.cx - nx) * a.scale, (b.cy - ny) * a.scale]);
+    const c1 = applyHomography(inv, [(b.cx + nx) * a.scale, (b.cy + ny) * a.scale]);
+    const h = Math.hypot(c1[0] - c0[0], c1[1] - c0[1]);
+    ends.push({ x0: Math.min(p[0], q[0]), x1: Math.max(p[0], q[0]), y: (p[1] + q[1]) / 2, h });
+    hs.push(h);
+  }
+  const th = median(hs);
+  const tol = Math.max(1.5, 0.5 * th);
+  const aligned = (key: 'x0' | 'x1') => {
+    let count = 0;
+    for (const e of ends) {
+      let partners = 0;
+      for (const f of ends) {
+        if (f === e || Math.abs(f.y - e.y) < th) continue;
+        if (Math.abs(f[key] - e[key]) <= tol) partners++;
+      }
+      if (partners >= 2) count++;
+    }
+    return count;
+  };
+  const left = aligned('x0');
+  const right = aligned('x1');
+  const margin = Math.max(3, 0.15 * ends.length);
+  if (left >= right + margin) return { value: false, by: 'layout' };
+  if (right >= left + margin) return { value: true, by: 'layout' };
+  if (options.decideUpsideDown) {
+    // The kernels are shrunk text: the printed line is about 1.8x as high, and a little longer.
+    const rects: Rect[] = ends.map((e) => ({
+      x: e.x0 - 0.6 * e.h,
+      y: e.y - 1.1 * e.h,
+      width: e.x1 - e.x0 + 1.2 * e.h,
+      height: 2.2 * e.h,
+    }));
+    const v = await options.decideUpsideDown(straightened, rects);
+    if (v !== null) return { value: v, by: 'hook' };
+  }
+  return { value: right > left, by: 'default' };
+}
+
+function cloudPoints(blobs: TextBlob[]): Point[] {
+  const pts: Point[] = [];
+  for (const b of blobs) {
+    const c = Math.cos(b.angle);
+    const s = Math.sin(b.angle);
+    // The kernel is shrunk text: grow it back by about half its thickness each way.
+    const hl = b.length / 2 + b.thickness * 0.5;
+    const ht = b.thickness;
+    for (const [du, dv] of [
+      [-hl, -ht],
+      [hl, -ht],
+      [hl, ht],
+      [-hl, ht],
+    ] as const) {
+      pts.push([b.cx + du * c - dv * s, b.cy + du * s + dv * c]);
+    }
+  }
+  return pts;
+}
+
+function textBox(a: FrameAnalysis): { x: number; y: number; width: number; height: number } | null {
+  if (!a.blobs.length) return null;
+  const pts = cloudPoints(a.blobs);
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
+  for (const [x, y] of pts) {
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x);
+    y1 = Math.max(y1, y);
+  }
+  return { x: x0 * a.scale, y: y0 * a.scale, width: (x1 - x0) * a.scale, height: (y1 - y0) * a.scale };
+}
+
+/** All four sides within 0.6 degrees of the axes: cropping would be the only change. */
+function isNearlyAxisAligned(q: Point[]): boolean {
+  for (let i = 0; i < 4; i++) {
+    const p = q[i]!;
+    const r = q[(i + 1) % 4]!;
+    const ang = Math.atan2(r[1] - p[1], r[0] - p[0]) / DEG;
+    const off = Math.abs((((ang % 90) + 90 + 45) % 90) - 45);
+    if (off > 0.6) return false;
+  }
+  return true;
+}
+
+function dist(a: Point, b: Point): number {
+  return Math.hypot(a[0] - b[0], a[1] - b[1]);
+}
