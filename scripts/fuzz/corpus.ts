@@ -319,7 +319,7 @@ export async function buildCorpus(options: CorpusOptions = {}): Promise<FuzzCase
       ocr: false,
     },
     {
-      name: 'PNG declaring 10000x10000 with 4 rows of data',
+      name: 'PNG declaring 10000x10000 with 4 rows of data (short bomb)',
       fileName: 'short-bomb.png',
       bytes: u8(pngBomb(10000, 10000)),
       expect: failed(/damaged or incomplete/),
