@@ -118,11 +118,13 @@ const DEV_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inli
 
 export default defineConfig({
   plugins: [react(), vendorAssets()],
-  worker: { format: 'es' },
+  // Timing reports are noise on a 2-core machine shared with other jobs; real errors still print.
+  worker: { format: 'es', rolldownOptions: { checks: { bundlerTimings: false } } },
   build: {
     target: 'es2022',
     // The ONNX runtime and the model are large by nature; they load in the worker, not on first paint.
     chunkSizeWarningLimit: 2000,
+    rolldownOptions: { checks: { bundlerTimings: false } },
     assetsInlineLimit: (file) => (/\.(wasm|onnx|mjs)$/.test(file) ? false : undefined),
   },
   optimizeDeps: { exclude: ['onnxruntime-web'] },

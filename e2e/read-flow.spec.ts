@@ -102,7 +102,24 @@ test.describe('upload → result → overlay → edit → export', () => {
     const natural = await img.evaluate((el: HTMLImageElement) => [el.naturalWidth, el.naturalHeight]);
     expect(Math.abs(natural[0]! - 1240)).toBeLessThan(4);
     expect(Math.abs(natural[1]! - 1754)).toBeLessThan(4);
+    // It opens on the permit's page; the other pages are a click away.
+    const permitPage = fx.expected.read.permit_number.page_index;
+    const pages = page.getByRole('navigation', { name: 'Pages' });
+    const pageCount =
+      (await pages.count()) > 0 ? Number(/of (\d+)/.exec((await pages.textContent()) ?? '')?.[1]) : 1;
+    if (pageCount > 1) {
+      await expect(pages).toContainText(`Page ${permitPage + 1} of ${pageCount}`);
+      const other = permitPage === 0 ? 'Next page' : 'Previous page';
+      await pages.getByRole('button', { name: other }).click();
+      await expect(page.getByTestId('box-permit_number')).toHaveCount(0);
+      await pages
+        .getByRole('button', { name: other === 'Next page' ? 'Previous page' : 'Next page' })
+        .click();
+    }
     await expect(page.getByTestId('box-permit_number')).toBeVisible();
+    // Clicking a row of a field shows its page and box.
+    await page.locator('#field-full_name').focus();
+    await expect(page.getByTestId('box-full_name')).toHaveAttribute('aria-pressed', 'true');
     const { json } = await exportJson(page);
     expect(json.read.full_name.value).toBe(fx.expected.read.full_name.value);
   });

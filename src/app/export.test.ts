@@ -23,3 +23,44 @@ describe('applyEdits', () => {
     expect(exportFileName('')).toBe('document.kitas.json');
   });
 });
+
+describe('permitPage', () => {
+  it('opens the page most fields are on', async () => {
+    const { permitPage } = await import('./store');
+    const read = emptyRead();
+    read.full_name = {
+      ...read.full_name,
+      polygon: [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 1],
+      ],
+      page_index: 1,
+    };
+    read.niora = {
+      ...read.niora,
+      polygon: [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 1],
+      ],
+      page_index: 1,
+    };
+    read.office_name = {
+      ...read.office_name,
+      polygon: [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 1],
+      ],
+      page_index: 0,
+    };
+    const result: KitasResult = { status: 'SUCCESS', reason: 'ok', read };
+    expect(permitPage(result, 2)).toBe(1);
+    expect(permitPage(result, 1)).toBe(0);
+    expect(permitPage({ ...result, read: emptyRead() }, 3)).toBe(0);
+  });
+});

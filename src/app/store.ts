@@ -60,6 +60,20 @@ interface AppState {
   setNotice(notice: Notice | null): void;
 }
 
+/** The page most fields were found on: where a multi-page PDF opens. */
+export function permitPage(result: KitasResult, pageCount: number): number {
+  const votes = new Map<number, number>();
+  for (const f of Object.values(result.read)) {
+    if (f.polygon.length === 0) continue;
+    const p = f.page_index ?? 0;
+    votes.set(p, (votes.get(p) ?? 0) + 1);
+  }
+  let best = 0;
+  let most = 0;
+  for (const [p, n] of votes) if (n > most) [best, most] = [p, n];
+  return Math.min(best, Math.max(0, pageCount - 1));
+}
+
 function revokePages(doc: OpenDocument | null): void {
   for (const p of doc?.pages ?? []) if (p.url) URL.revokeObjectURL(p.url);
 }
@@ -84,7 +98,8 @@ export const useApp = create<AppState>((set, get) => ({
   },
   openDocument: (doc) => {
     revokePages(get().doc);
-    set({ doc, edits: {}, selected: null, page: 0, progress: null, notice: null });
+    const page = permitPage(doc.result, doc.pages.length);
+    set({ doc, edits: {}, selected: null, page, progress: null, notice: null });
   },
   endRead: (notice) => set({ progress: null, notice }),
   setEngine: (engine) => set({ engine }),
