@@ -203,7 +203,7 @@ function extraSheet(r: Rng): ExtraSheet {
 }
 
 async function imagePdf(jpeg: Buffer): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
+  const pdf = await PDFDocument.create({ updateMetadata: false });
   const img = await pdf.embedJpg(jpeg);
   const w = (210 / 25.4) * 72;
   const h = (297 / 25.4) * 72;

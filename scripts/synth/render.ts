@@ -172,6 +172,14 @@ export async function renderPng(
   }
 }
 
+/** Pins the PDF's dates in place (same byte length, xref offsets intact) so a seed gives the same bytes. */
+export function fixPdfDates(pdf: Buffer): Buffer {
+  const text = pdf
+    .toString('latin1')
+    .replace(/(\/(?:CreationDate|ModDate) ?\(D:)(\d{14})/g, '$120240101000000');
+  return Buffer.from(text, 'latin1');
+}
+
 export interface PdfRender {
   pdf: Buffer;
   pages: number;
@@ -198,7 +206,7 @@ export async function renderPdf(
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     await page.emulateMedia({ media: 'print' });
     const { boxes } = await layoutAndMeasure(page);
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const pdf = fixPdfDates(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     return { pdf, pages: sheets.length, boxes };
   } finally {
     await context.close();

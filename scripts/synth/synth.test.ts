@@ -194,6 +194,32 @@ describe('generated set', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  it('is deterministic for a seed', async () => {
+    const dirs = [mkdtempSync(join(tmpdir(), 'synth-det-a-')), mkdtempSync(join(tmpdir(), 'synth-det-b-'))];
+    try {
+      const outs = [];
+      for (const out of dirs) {
+        const m = await generateSet({ out, seed: 'det', plan: [{ layout: 'card', tier: 'scan', count: 1 }] });
+        const d = m.documents[0]!;
+        outs.push({
+          bytes: readFileSync(join(out, d.file)),
+          truth: readFileSync(join(out, d.truth), 'utf8'),
+        });
+      }
+      expect(outs[0]!.bytes.equals(outs[1]!.bytes)).toBe(true);
+      expect(outs[0]!.truth).toBe(outs[1]!.truth);
+      // A different seed gives a different document.
+      const m = await generateSet({
+        out: dirs[0]!,
+        seed: 'det-2',
+        plan: [{ layout: 'card', tier: 'scan', count: 1 }],
+      });
+      expect(readFileSync(join(dirs[0]!, m.documents[0]!.truth), 'utf8')).not.toBe(outs[0]!.truth);
+    } finally {
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    }
+  });
+
   it('lists every document in the manifest with its files and truth', () => {
     expect(manifest.count).toBe(5);
     for (const t of truths) {
