@@ -140,14 +140,19 @@ export function dominantAngle(blobs: TextBlob[]): number | null {
   return a;
 }
 
+/** Blobs that run along `angle` (or are too short to have a direction). */
+export function alongBlobs(blobs: TextBlob[], angle: number): TextBlob[] {
+  return blobs.filter(
+    (b) => Math.abs(angleDiff(b.angle, angle)) < (14 * Math.PI) / 180 || b.length < 1.6 * b.thickness,
+  );
+}
+
 /**
  * The document's own text: blobs that run along `angle`, grouped by proximity; the group with the
  * most text wins (a sticky note or a second paper on the desk forms a group of its own).
  */
 export function mainTextCluster(blobs: TextBlob[], angle: number): TextBlob[] {
-  const along = blobs.filter(
-    (b) => Math.abs(angleDiff(b.angle, angle)) < (14 * Math.PI) / 180 || b.length < 1.6 * b.thickness,
-  );
+  const along = alongBlobs(blobs, angle);
   if (!along.length) return [];
   const thick = median(along.map((b) => b.thickness));
   const ux = Math.cos(angle);

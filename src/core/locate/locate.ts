@@ -7,7 +7,15 @@ import type { Point } from '../schema';
 import type { PointMap } from '../geometry/point-map';
 import { resize, rotateQuarter } from '../image/raster';
 import { detectProbabilityMap } from '../detect/text-detector';
-import { dominantAngle, edgeMap, mainTextCluster, median, textBlobs, type TextBlob } from './analysis';
+import {
+  alongBlobs,
+  dominantAngle,
+  edgeMap,
+  mainTextCluster,
+  median,
+  textBlobs,
+  type TextBlob,
+} from './analysis';
 import { findQuad } from './quad';
 import {
   IDENTITY,
@@ -67,6 +75,8 @@ export interface FrameAnalysis {
   angle: number | null;
   /** Text blobs of the document (analysis pixels) and the analysis scale (input px per analysis px). */
   blobs: TextBlob[];
+  /** Every blob along the text direction (the document's text plus any stray print), analysis px. */
+  alongBlobs: TextBlob[];
   scale: number;
   /** Outline corners in input px in the text frame (TL, TR, BR, BL; may be upside down). */
   quad: Point[] | null;
@@ -78,6 +88,10 @@ export interface FrameAnalysis {
 }
 
 const DEG = Math.PI / 180;
+/** Straightened documents are enlarged to at least this long side (print as large as in a scan). */
+const MIN_OUTPUT_SIDE = 1100;
+/** ...and never beyond this one. */
+const MAX_OUTPUT_SIDE = 2200;
 
 export async function analyzeFrame(
   raster: Raster,
@@ -125,6 +139,7 @@ export async function analyzeFrame(
   const empty: FrameAnalysis = {
     angle,
     blobs: [],
+    alongBlobs: [],
     scale,
     quad: null,
     quadScore: 0,
@@ -135,7 +150,8 @@ export async function analyzeFrame(
   };
   if (angle === null) return empty;
   const blobs = mainTextCluster(all, angle);
-  if (blobs.length < 3) return { ...empty, blobs };
+  const along = alongBlobs(all, angle);
+  if (blobs.length < 3) return { ...empty, blobs, alongBlobs: along };
   // The detector's kernels are shrunk text: a line is about 1.8x its kernel's thickness.
   const textHeight = median(blobs.map((b) => b.thickness)) * 1.8 * scale;
   const cloud = cloudPoints(blobs);
@@ -156,6 +172,7 @@ export async function analyzeFrame(
   return {
     angle,
     blobs,
+    alongBlobs: along,
     scale,
     quad: corners,
     quadScore: quad?.score ?? 0,
@@ -208,45 +225,75 @@ export async function locateDocument(
   const skew = deg - base * 90 + (base === 3 ? 360 : 0);
   const skewNorm = ((skew + 180) % 360) - 180;
 
-  let hText: Mat3; // text-frame output px -> input px
-  let outW: number;
-  let outH: number;
+  // hBase: "natural" text-frame coordinates -> input px; region: the part of that frame to keep.
+  let hBase: Mat3;
+  let region: { x0: number; y0: number; x1: number; y1: number };
   if (a.quad) {
     const [tl, tr, br, bl] = a.quad as [Point, Point, Point, Point];
     const width = Math.max(dist(tl, tr), dist(bl, br));
     const height = Math.max(dist(tl, bl), dist(tr, br));
-    const m = Math.round(0.015 * Math.max(width, height));
-    outW = Math.round(width + 2 * m);
-    outH = Math.round(height + 2 * m);
     const h = homographyFromPoints(
       [
-        [m, m],
-        [m + width, m],
-        [m + width, m + height],
-        [m, m + height],
+        [0, 0],
+        [width, 0],
+        [width, height],
+        [0, height],
       ],
       [tl, tr, br, bl],
     );
     if (!h) return identity;
-    hText = h;
+    hBase = h;
+    const m = 0.015 * Math.max(width, height);
+    region = { x0: -m, y0: -m, x1: width + m, y1: height + m };
   } else {
-    // No outline: rotate about the centre so the text runs along x, keeping the whole frame.
+    // No outline: rotate about the frame's centre so the text runs along x, and keep the text's
+    // region with a generous margin (the outline may be out of frame or too faint to see).
     const t = a.angle;
     const c = Math.cos(t);
-    const s = Math.sin(t);
-    outW = Math.round(Math.abs(raster.width * c) + Math.abs(raster.height * s));
-    outH = Math.round(Math.abs(raster.width * s) + Math.abs(raster.height * c));
-    // input = R(t) * (out - outCentre) + inCentre
+    const sn = Math.sin(t);
     const icx = raster.width / 2;
     const icy = raster.height / 2;
-    const ocx = outW / 2;
-    const ocy = outH / 2;
-    hText = [c, -s, icx - c * ocx + s * ocy, s, c, icy - s * ocx - c * ocy, 0, 0, 1];
+    hBase = [c, -sn, icx, sn, c, icy, 0, 0, 1];
+    const inv = invert(hBase)!;
+    let x0 = Infinity,
+      y0 = Infinity,
+      x1 = -Infinity,
+      y1 = -Infinity;
+    for (const [px, py] of cloudPoints(a.alongBlobs.filter((b) => b.length >= 2 * b.thickness))) {
+      const [x, y] = applyHomography(inv, [px * a.scale, py * a.scale]);
+      x0 = Math.min(x0, x);
+      y0 = Math.min(y0, y);
+      x1 = Math.max(x1, x);
+      y1 = Math.max(y1, y);
+    }
+    const m = 0.08 * Math.max(x1 - x0, y1 - y0) + 3 * a.textHeight;
+    // Never reach past the rotated frame itself.
+    const fx = (Math.abs(raster.width * c) + Math.abs(raster.height * sn)) / 2;
+    const fy = (Math.abs(raster.width * sn) + Math.abs(raster.height * c)) / 2;
+    region = {
+      x0: Math.max(-fx, x0 - m),
+      y0: Math.max(-fy, y0 - m),
+      x1: Math.min(fx, x1 + m),
+      y1: Math.min(fy, y1 + m),
+    };
   }
+  const regionW = region.x1 - region.x0;
+  const regionH = region.y1 - region.y0;
+  // Small documents are enlarged (up to 2x) so the detector, which reads at a fixed size, sees
+  // their print as large as in a scan.
+  const up = Math.min(
+    2,
+    MAX_OUTPUT_SIDE / Math.max(regionW, regionH),
+    Math.max(1, MIN_OUTPUT_SIDE / Math.max(regionW, regionH)),
+  );
+  const outW = Math.max(1, Math.round(regionW * up));
+  const outH = Math.max(1, Math.round(regionH * up));
+  const hText = multiply(hBase, [1 / up, 0, region.x0, 0, 1 / up, region.y0, 0, 0, 1]);
 
-  // Nothing to undo: a straight, upright document, no perspective worth the resampling.
+  // Nothing to undo: a straight, upright document filling most of the frame (at most a crop).
   const straight = !a.quad || isNearlyAxisAligned(a.quad);
-  if (base === 0 && Math.abs(skewNorm) < 0.6 && straight) {
+  const fills = (regionW * regionH) / (raster.width * raster.height) > 0.55 || !a.quad;
+  if (base === 0 && Math.abs(skewNorm) < 0.6 && straight && fills) {
     const flip = await upsideDown(raster, a, [...IDENTITY], options);
     if (!flip.value) return { ...identity, upsideDownBy: flip.by };
     const turned = rotateQuarter(raster, 2);
@@ -339,10 +386,10 @@ async function upsideDown(
   if (options.decideUpsideDown) {
     // The kernels are shrunk text: the printed line is about 1.8x as high, and a little longer.
     const rects: Rect[] = ends.map((e) => ({
-      x: e.x0 - 0.6 * e.h,
-      y: e.y - 1.1 * e.h,
-      width: e.x1 - e.x0 + 1.2 * e.h,
-      height: 2.2 * e.h,
+      x: e.x0 - 0.8 * e.h,
+      y: e.y - 1.4 * e.h,
+      width: e.x1 - e.x0 + 1.6 * e.h,
+      height: 2.8 * e.h,
     }));
     const v = await options.decideUpsideDown(straightened, rects);
     if (v !== null) return { value: v, by: 'hook' };

@@ -10,7 +10,7 @@ const LINE_HEIGHT = 36;
  * Returns a `decideUpsideDown` hook for `locateDocument`: true when the lines read clearly better
  * turned by 180 degrees, false when clearly better as they are, null when it cannot tell.
  */
-export function upsideDownByRecognizer(recognizer: TextRecognizer, lines = 3) {
+export function upsideDownByRecognizer(recognizer: TextRecognizer, lines = 5) {
   return async (raster: Raster, rects: Rect[]): Promise<boolean | null> => {
     const chosen = [...rects].sort((a, b) => b.width - a.width).slice(0, lines);
     if (!chosen.length) return null;

@@ -47,11 +47,6 @@ export function findQuad(edges: EdgeMap, angle: number, cloud: Point[]): QuadRes
   };
   const window = 35 * DEG;
   const peaks = houghPeaks(edges, angle, window);
-  console.log(
-    JSON.stringify(
-      peaks.slice(0, 40).map((p) => [Math.round((p.phi * 180) / Math.PI), Math.round(p.rho), p.votes]),
-    ),
-  );
   const sides: SideName[] = ['top', 'right', 'bottom', 'left'];
   const cands: Record<SideName, Candidate[]> = { top: [], right: [], bottom: [], left: [] };
   const allowedOutside = Math.max(1, Math.floor(cloud.length * 0.02));
