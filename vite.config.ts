@@ -75,6 +75,10 @@ function vendorAssets(): Plugin {
       server.middlewares.use((req, res, next) => {
         const file = files.get((req.url ?? '').split('?')[0] ?? '');
         if (!file) return next();
+        // Answered before Vite's own middlewares, so the isolation headers are set here too
+        // (a worker script without COEP is blocked in a cross-origin isolated page).
+        for (const [k, v] of Object.entries(server.config.server.headers ?? {}))
+          res.setHeader(k, v as string);
         res.setHeader('Content-Type', MIME[path.extname(file)] ?? 'application/octet-stream');
         res.setHeader('Content-Length', statSync(file).size);
         createReadStream(file).pipe(res);
@@ -127,7 +131,8 @@ export default defineConfig({
     rolldownOptions: { checks: { bundlerTimings: false } },
     assetsInlineLimit: (file) => (/\.(wasm|onnx|mjs)$/.test(file) ? false : undefined),
   },
-  optimizeDeps: { exclude: ['onnxruntime-web'] },
+  // Pre-bundled up front so the first dev load does not reload when the worker discovers them.
+  optimizeDeps: { exclude: ['onnxruntime-web'], include: ['pdfjs-dist', 'tesseract.js', 'fast-png'] },
   server: { headers: { ...isolation, 'Content-Security-Policy': DEV_CSP } },
   preview: { headers: { ...isolation, 'Content-Security-Policy': CSP } },
 });

@@ -18,7 +18,9 @@ test.describe('upload → result → overlay → edit → export', () => {
 
     // Key values exactly as the fixture's truth, each with a labelled box on the image.
     for (const name of KEY_FIELDS) {
-      await expect(page.locator(`#field-${name}`), name).toHaveValue(fx.expected.read[name].value);
+      await expect(page.locator(`#field-${name}`), name).toHaveValue(fx.expected.read[name].value, {
+        timeout: 5_000,
+      });
       await expect(page.getByTestId(`box-${name}`)).toBeVisible();
     }
     // Every field the truth places on the document has a box.
@@ -83,7 +85,9 @@ test.describe('upload → result → overlay → edit → export', () => {
     const summary = await readFile(page, fx.file);
     await expect(summary).toHaveAttribute('data-status', 'SUCCESS');
     for (const name of KEY_FIELDS) {
-      await expect(page.locator(`#field-${name}`), name).toHaveValue(fx.expected.read[name].value);
+      await expect(page.locator(`#field-${name}`), name).toHaveValue(fx.expected.read[name].value, {
+        timeout: 5_000,
+      });
     }
     await expect(page.getByTestId('box-full_name')).toBeVisible();
   });
@@ -94,7 +98,9 @@ test.describe('upload → result → overlay → edit → export', () => {
     const summary = await readFile(page, fx.file);
     await expect(summary).toHaveAttribute('data-status', 'SUCCESS');
     for (const name of KEY_FIELDS) {
-      await expect(page.locator(`#field-${name}`), name).toHaveValue(fx.expected.read[name].value);
+      await expect(page.locator(`#field-${name}`), name).toHaveValue(fx.expected.read[name].value, {
+        timeout: 5_000,
+      });
     }
     const img = page.getByTestId('page').locator('img');
     await expect(img).toBeVisible();

@@ -3,6 +3,7 @@ import { createOnnxRunner, type OrtLike } from '../onnx-runner';
 import { createTesseractRecognizer } from '../tesseract-recognizer';
 import { createBrowserImageDecoder } from './image-decoder';
 import { createBrowserPdfEngine } from './pdf-engine';
+import { realGpuAdapter, wasmThreads } from './backend';
 import detectorModelUrl from '../../../models/ppocr-v4-det.onnx?url';
 // Explicit wasm paths: without them a Vite-built worker can hang with more than one thread.
 import ortWasmMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
@@ -29,31 +30,6 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`Could not load ${url}: HTTP ${res.status}`);
   return new Uint8Array(await res.arrayBuffer());
-}
-
-/**
- * A real GPU adapter, or null. SwiftShader (what headless Chromium offers with unsafe WebGPU) is a
- * fallback adapter and slower than WASM by two orders of magnitude: treat it as no GPU.
- */
-export async function realGpuAdapter(): Promise<unknown> {
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
-  if (!gpu) return null;
-  try {
-    const adapter = (await gpu.requestAdapter()) as {
-      isFallbackAdapter?: boolean;
-      info?: { isFallbackAdapter?: boolean };
-    } | null;
-    if (!adapter) return null;
-    if (adapter.info?.isFallbackAdapter || adapter.isFallbackAdapter) return null;
-    return adapter;
-  } catch {
-    return null;
-  }
-}
-
-export function wasmThreads(): number {
-  if (!self.crossOriginIsolated) return 1;
-  return Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
 }
 
 async function createWebGpuDetector(model: Uint8Array): Promise<TensorRunner & { release(): Promise<void> }> {
@@ -129,7 +105,10 @@ export async function createBrowserEngines(options: EngineOptions = {}): Promise
     recognizer = await recognizerPromise;
   } catch (err) {
     await detector.release();
-    throw err;
+    // tesseract.js rejects with whatever its worker posted (often not an Error): say what failed.
+    const detail = err instanceof Error ? err.message : typeof err === 'string' ? err : '';
+    const what = detail ? `: ${detail}` : ' (its worker did not load)';
+    throw new Error(`The text recognizer could not start${what}`, { cause: err });
   }
 
   return {
