@@ -56,7 +56,7 @@ export async function recognizeRegion(
   recognizer: TextRecognizer,
   charset?: string,
 ): Promise<TextLine | null> {
-  const pad = Math.max(2, Math.round(rect.height * 0.12));
+  const pad = Math.max(2, Math.round(rect.height * 0.08));
   const padded = {
     x: rect.x - pad,
     y: rect.y - pad,
@@ -74,12 +74,9 @@ export async function recognizeRegion(
     .map((w) => ({
       text: w.text,
       confidence: w.confidence,
-      rect: {
-        x: originX + w.bbox.x / scale,
-        y: originY + w.bbox.y / scale,
-        width: w.bbox.width / scale,
-        height: w.bbox.height / scale,
-      },
+      // Words span the line's height: glyph boxes vary with ascenders and would make labels and
+      // values on one row look misaligned.
+      rect: { x: originX + w.bbox.x / scale, y: rect.y, width: w.bbox.width / scale, height: rect.height },
     }));
   const text = words.length ? words.map((w) => w.text).join(' ') : rec.text;
   if (!text.trim()) return null;

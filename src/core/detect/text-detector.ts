@@ -77,7 +77,7 @@ export function boxesFromProbabilityMap(
 ): DetectedBox[] {
   const thresh = options.binaryThreshold ?? 0.3;
   const boxThresh = options.boxThreshold ?? 0.5;
-  const unclip = options.unclipRatio ?? 1.6;
+  const unclip = options.unclipRatio ?? 1.4;
   const labels = new Int32Array(width * height);
   const stack: number[] = [];
   const boxes: DetectedBox[] = [];

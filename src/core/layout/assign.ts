@@ -197,7 +197,7 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
       if (!hit) continue;
       // The label must reach into the last line of the group; otherwise that line is a value.
       const before = group.slice(0, -1).reduce((n, g) => n + lines[g]!.words.length, 0);
-      if (size > 1 && hit.wordCount <= before) continue;
+      if (size > 1 && (hit.wordCount <= before || hit.score < 0.88)) continue;
       if (!best || hit.score * hit.length > best.hit.score * best.hit.length + 0.5) best = { hit, size };
     }
     if (!best) continue;
