@@ -11,13 +11,15 @@ export interface Fixture {
   file: string;
   name: string;
   expected: KitasResult;
+  /** Page count of the fixture, where its truth says. */
+  pages?: number;
 }
 
 export function fixture(name: string): Fixture {
   const file = path.join(FIXTURES, name);
   const truthFile = file.replace(/\.[^.]+$/, '.truth.json');
-  const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as { expected: KitasResult };
-  return { file, name, expected: truth.expected };
+  const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as { expected: KitasResult; pages?: number };
+  return { file, name, expected: truth.expected, pages: truth.pages };
 }
 
 /** Loads the app and waits for its engines (a failed start fails the test with its message). */
