@@ -122,7 +122,7 @@ async function startServer(o: Options): Promise<{ child: ChildProcess; base: str
 async function post(
   base: string,
   doc: Doc,
-): Promise<{ code: number; body: KitasResult | null; requestId: string }> {
+): Promise<{ code: number; body: KitasResult | null; requestId: string; retryAfter: string | null }> {
   const fd = new FormData();
   fd.append('image', new Blob([new Uint8Array(doc.bytes)], { type: 'image/png' }), doc.name);
   const res = await fetch(`${base}/ocr/v1/kitas-kitap`, { method: 'POST', body: fd });
@@ -133,7 +133,12 @@ async function post(
   } catch {
     body = null;
   }
-  return { code: res.status, body, requestId: res.headers.get('request-id') ?? '' };
+  return {
+    code: res.status,
+    body,
+    requestId: res.headers.get('request-id') ?? '',
+    retryAfter: res.headers.get('retry-after'),
+  };
 }
 
 async function main(): Promise<number> {
@@ -192,8 +197,10 @@ async function main(): Promise<number> {
           if (ids.has(r.requestId)) reusedIds++;
           ids.add(r.requestId);
           if (r.code === 503) {
+            // Deliberate back-pressure: wait as told (capped), like a polite client.
             sample = { doc: docIndex, code: r.code, ms, ok: true };
-            await new Promise((res) => setTimeout(res, 250));
+            const after = Math.min(10, Math.max(0.25, Number(r.retryAfter) || 1));
+            await new Promise((res) => setTimeout(res, after * 1000));
           } else if (r.code !== 200 || !r.body) {
             sample = {
               doc: docIndex,

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createNodeEngines, repoRoot, type NodeEngines } from '../engine/node/engines';
 import { FIELD_NAMES, IMAGE_FIELDS, REASONS, TEXT_FIELDS, type KitasResult } from '../core/schema';
-import { buildServer, makeAuthCheck, parseBasicPair, type BuildServerOptions } from './server';
+import { buildServer, Gate, makeAuthCheck, parseBasicPair, type BuildServerOptions } from './server';
 import { parseServeArgs } from './serve-command';
 import { IDENTITIES, permitImage, type PermitIdentity } from '../../scripts/fuzz/permit';
 import { encryptedPdf } from '../../scripts/fuzz/corpus';
@@ -56,27 +56,13 @@ function expectReferenceShape(body: KitasResult): void {
   }
 }
 
-/** The permit to read: the generator engineer's fixture when committed, else our own sharp page. */
-async function permitUnderTest(): Promise<{
-  bytes: Uint8Array;
-  truth: Partial<Record<string, string>>;
-  name: string;
-}> {
-  const fixture = path.join(repoRoot, 'e2e/fixtures/page.png');
+/** The generator engineer's committed fixture and its truth, when present. */
+function fixture(): { bytes: Uint8Array; truth: KitasResult } | null {
+  const png = path.join(repoRoot, 'e2e/fixtures/page.png');
   const truthFile = path.join(repoRoot, 'e2e/fixtures/page.truth.json');
-  if (existsSync(fixture) && existsSync(truthFile)) {
-    const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as { expected: KitasResult };
-    const read = truth.expected.read;
-    return {
-      bytes: new Uint8Array(readFileSync(fixture)),
-      truth: { full_name: read.full_name.value, permit_number: read.permit_number.value },
-      name: 'e2e/fixtures/page.png',
-    };
-  }
-  const id: PermitIdentity = IDENTITIES[0]!;
-  // The fields a mix-up between documents would show; the rest is the core's accuracy, tested there.
-  const truth = { full_name: id.full_name, permit_number: id.permit_number };
-  return { bytes: new Uint8Array(await permitImage(id)), truth, name: 'generated permit' };
+  if (!existsSync(png) || !existsSync(truthFile)) return null;
+  const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as { expected: KitasResult };
+  return { bytes: new Uint8Array(readFileSync(png)), truth: truth.expected };
 }
 
 beforeAll(async () => {
@@ -93,21 +79,38 @@ afterAll(async () => {
 });
 
 describe('POST /ocr/v1/kitas-kitap with the real engines', () => {
-  it('reads a permit: 200 SUCCESS with all 24 fields in the reference shape', async () => {
+  it('reads a generated permit: 200 SUCCESS, 24 fields in the reference shape, its own name and number', async () => {
     const app = server();
-    const permit = await permitUnderTest();
-    const { res, body } = await post(app, form(permit.bytes, 'permit.png', 'image', 'image/png'));
+    const id: PermitIdentity = IDENTITIES[0]!;
+    const { res, body } = await post(
+      app,
+      form(new Uint8Array(await permitImage(id)), 'permit.png', 'image', 'image/png'),
+    );
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(body.status).toBe('SUCCESS');
     expect(body.reason).toMatch(/^File successfully read\./);
     expectReferenceShape(body);
-    for (const [k, v] of Object.entries(permit.truth)) {
-      if (v !== undefined)
-        expect(body.read[k as keyof KitasResult['read']].value, `${permit.name} ${k}`).toBe(v);
-    }
+    // The fields a mix-up between documents would show; the core's accuracy is tested elsewhere.
+    expect(body.read.full_name.value).toBe(id.full_name);
+    expect(body.read.permit_number.value).toBe(id.permit_number);
     expect(body.read.photo.value.length).toBeGreaterThan(100);
     expect(['KITAS', 'KITAP']).toContain(body.meta?.document_class);
+  });
+
+  it('reads e2e/fixtures/page.png: 200 SUCCESS in the reference shape, most fields as in its truth', async () => {
+    const fx = fixture();
+    expect(fx, 'e2e/fixtures/page.png and page.truth.json are committed by the generator').not.toBeNull();
+    const app = server();
+    const { res, body } = await post(app, form(fx!.bytes, 'page.png', 'image', 'image/png'));
+    expect(res.statusCode).toBe(200);
+    expect(body.status).toBe('SUCCESS');
+    expectReferenceShape(body);
+    const expected = TEXT_FIELDS.filter((k) => fx!.truth.read[k].value !== '');
+    const matched = expected.filter((k) => body.read[k].value === fx!.truth.read[k].value);
+    expect(matched.length, `matched ${matched.join(', ')}`).toBeGreaterThanOrEqual(
+      Math.ceil(expected.length / 2),
+    );
   });
 
   it('answers 400 NO_FILE without a form, without an image field, and for an empty image', async () => {
@@ -180,7 +183,7 @@ describe('POST /ocr/v1/kitas-kitap with the real engines', () => {
     const { res, body } = await post(app, form(big, 'big.png'));
     expect(res.statusCode).toBe(413);
     expect(body.status).toBe('FAILED');
-    expect(body.reason).toMatch(/over the upload limit of 64 KB|over the upload limit of 0\.1 MB/);
+    expect(body.reason).toMatch(/over the upload limit of 64 KB\./);
     const next = await post(app, form(new TextEncoder().encode('text'), 'a.jpg'));
     expect(next.res.statusCode).toBe(415);
   });
@@ -279,6 +282,20 @@ describe('bounds, with fake engines', () => {
     expect(b.res.statusCode).toBe(200);
     expect(a.body.status).toBe('SUCCESS');
     expect(gate.running + gate.waiting).toBe(0);
+  });
+
+  it('admits into the queue only what can be read within the time limit at the observed pace', () => {
+    const gate = new Gate(1, 8, 800);
+    const first = gate.admit();
+    expect(first).not.toBeNull(); // a free run slot always admits
+    expect(gate.admit()).toBeNull(); // the seeded 5 s guess: a second one would not finish in 0.8 s
+    gate.avgMs = 100;
+    const admitted = [first];
+    for (let t = gate.admit(); t; t = gate.admit()) admitted.push(t);
+    expect(admitted).toHaveLength(8); // 8 rounds of 100 ms fit in 800 ms, a 9th does not
+    for (const t of admitted) t!.release();
+    expect(gate.running + gate.waiting).toBe(0);
+    expect(new Gate(1, 2).admit()).not.toBeNull();
   });
 
   it('answers 504 at the time limit, and holds the run slot until the pipeline really stops', async () => {

@@ -46,7 +46,10 @@ export interface BuildServerOptions {
   basicAuth?: readonly (BasicCredential | string)[];
   /** Pipelines running at once (they share one set of engines). Default 1. */
   concurrency?: number;
-  /** Requests admitted beyond the running ones (uploading or waiting); more get 503. Default 8. */
+  /**
+   * Requests admitted beyond the running ones (uploading or waiting); more get 503. Default 8. Fewer
+   * are admitted when, at the observed reading time, they could not finish within `timeoutMs`.
+   */
   queueSize?: number;
   /** Time limit per request from admission to answer (upload, wait and reading). Default 60 s. */
   timeoutMs?: number;
@@ -85,7 +88,8 @@ export function buildServer(options: BuildServerOptions): ServerHandle {
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
   const queueSize = Math.max(0, Math.floor(options.queueSize ?? 8));
   const timeoutMs = Math.max(1, options.timeoutMs ?? 60_000);
-  const gate = new Gate(concurrency, queueSize);
+  // Admit only what can be read within the time limit at the observed pace (a margin for variance).
+  const gate = new Gate(concurrency, queueSize, 0.8 * timeoutMs);
   const checkAuth = makeAuthCheck(options.apiKeys ?? [], options.basicAuth ?? []);
 
   const app = Fastify({
@@ -177,6 +181,7 @@ export function buildServer(options: BuildServerOptions): ServerHandle {
       waiting: gate.waiting,
       concurrency,
       capacity: queueSize,
+      avg_read_ms: Math.round(gate.avgMs),
     },
     limits: {
       max_upload_bytes: limits.maxUploadBytes,
@@ -326,6 +331,7 @@ function tooLarge(limits: ServerLimits): KitasResult {
 }
 
 function formatMb(bytes: number): string {
+  if (bytes < 1048576) return `${Math.round(bytes / 1024)} KB`;
   const mb = bytes / 1048576;
   return `${mb >= 10 ? Math.round(mb) : Number(mb.toFixed(1))} MB`;
 }
@@ -415,11 +421,14 @@ export class Gate {
   running = 0;
   private admitted = 0;
   private readonly waiters: (() => void)[] = [];
-  private avgMs = 5000;
+  /** Moving average of a pipeline run, seeded with a guess for a one-page image. */
+  avgMs = 5000;
 
   constructor(
     readonly concurrency: number,
     readonly queueSize: number,
+    /** A request that would wait and run longer than this is refused (503) instead of timing out. */
+    readonly budgetMs = Infinity,
   ) {}
 
   /** Requests admitted but not running (uploading or waiting for a slot). */
@@ -427,8 +436,15 @@ export class Gate {
     return this.admitted - this.running;
   }
 
+  /** Expected time until a request admitted now has been read. */
+  expectedMs(): number {
+    return (Math.floor(this.admitted / this.concurrency) + 1) * this.avgMs;
+  }
+
   admit(): Ticket | null {
     if (this.admitted >= this.concurrency + this.queueSize) return null;
+    // A free run slot always admits; a queued request must be expected to finish in time.
+    if (this.admitted >= this.concurrency && this.expectedMs() > this.budgetMs) return null;
     this.admitted++;
     let state: 'admitted' | 'waiting' | 'running' | 'done' = 'admitted';
     let wake: (() => void) | null = null;
