@@ -14,6 +14,18 @@ test('a file that is not an image or PDF reports FILE_INVALID_FORMAT', async ({ 
   await expect(page.getByTestId('page')).toHaveCount(0);
 });
 
+test('a dropped file is read like a picked one', async ({ page }) => {
+  await openApp(page);
+  const dataTransfer = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['%!PS-Adobe-3.0 not a permit'], 'dropped.ps', { type: 'application/postscript' }));
+    return dt;
+  });
+  await page.getByRole('region', { name: 'Open a document' }).dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByTestId('summary')).toContainText('dropped.ps');
+  await expect(page.getByTestId('status')).toHaveText('FILE_INVALID_FORMAT');
+});
+
 test('an empty file reports NO_FILE', async ({ page }) => {
   await openApp(page);
   const summary = await readFile(page, { name: 'empty.png', mimeType: 'image/png', buffer: Buffer.alloc(0) });

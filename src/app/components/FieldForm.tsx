@@ -57,7 +57,7 @@ export function FieldForm({ doc }: { doc: OpenDocument }) {
               id={`row-${name}`}
               data-testid={`row-${name}`}
               className={classes.join(' ')}
-              aria-selected={selected === name}
+              data-selected={selected === name || undefined}
               onClick={() => select(name)}
             >
               <th scope="row">

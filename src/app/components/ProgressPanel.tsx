@@ -18,6 +18,8 @@ export function ProgressPanel() {
   const current = STAGES.findIndex((s) => s.stage === progress.stage);
   const label = STAGES[current]?.label ?? progress.stage;
   const fraction = progress.total > 0 ? progress.done / progress.total : 0;
+  // Overall progress: finished stages plus the share of the current one.
+  const overall = Math.max(0, current + fraction) / STAGES.length;
   return (
     <section className="progress-panel" aria-label="Reading progress" data-testid="progress">
       <div className="progress-head">
@@ -32,7 +34,7 @@ export function ProgressPanel() {
           Cancel
         </button>
       </div>
-      <progress max={1} value={fraction} aria-label={label} />
+      <progress max={1} value={overall} aria-label="Overall progress" />
       <ol className="stages">
         {STAGES.map((s, i) => (
           <li key={s.stage} className={i < current ? 'done' : i === current ? 'active' : ''}>
