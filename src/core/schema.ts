@@ -138,7 +138,14 @@ export interface KitasResult {
 }
 
 export function emptyTextField(pageIndex = 0): TextField {
-  return { value: '', value_original: '', confidence: 0, confidence_text: 0, polygon: [], page_index: pageIndex };
+  return {
+    value: '',
+    value_original: '',
+    confidence: 0,
+    confidence_text: 0,
+    polygon: [],
+    page_index: pageIndex,
+  };
 }
 
 export function emptyImageField(pageIndex = 0): ImageField {

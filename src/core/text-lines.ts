@@ -65,7 +65,6 @@ export async function recognizeRegion(
   };
   const region = crop(raster, padded);
   const originX = Math.max(0, Math.floor(padded.x));
-  const originY = Math.max(0, Math.floor(padded.y));
   const scale = Math.min(4, Math.max(0.5, TARGET_LINE_HEIGHT / Math.max(1, rect.height)));
   const input = scale === 1 ? region : resize(region, region.width * scale, region.height * scale);
   const rec = await recognizer.recognize(input, charset ? { mode: 'line', charset } : { mode: 'line' });

@@ -101,6 +101,29 @@ function looksLikePermitNumber(compact: string): boolean {
   return misses <= 1;
 }
 
+/** Where a first label line may end: all of it, or before a trailing run that looks like a value. */
+function candidateKeeps(words: readonly TextWord[]): number[] {
+  const keeps = [words.length];
+  for (let k = words.length - 1; k >= 2; k--) {
+    if (words.slice(k).some((w) => /\d/.test(w.text))) keeps.push(k);
+  }
+  return keeps;
+}
+
+/**
+ * Text after a label on its own line counts as the value only if it could be one: not a stray mark
+ * ('°', a lowercase 'h' from a watermark) and not a sentence in running lowercase text.
+ */
+function plausibleInline(words: TextWord[]): TextWord[] {
+  const text = words.map((w) => w.text).join(' ');
+  if (!/[\p{L}\p{N}]/u.test(text)) return [];
+  if (text.length === 1 && !/[A-Z0-9]/.test(text)) return [];
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  const lower = letters.replace(/[^\p{Ll}]/gu, '').length;
+  if (words.length >= 4 && lower > 0.6 * letters.length) return [];
+  return words;
+}
+
 /** Lines of only punctuation (a lone ':' column mark) are never values. */
 function hasText(line: TextLine): boolean {
   return /[\p{L}\p{N}]/u.test(line.text);
@@ -184,7 +207,7 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
   for (const i of order) {
     if (used.has(i)) continue;
     const group = [i];
-    let best: { hit: NonNullable<ReturnType<typeof matchLabel>>; size: number } | null = null;
+    let best: { hit: NonNullable<ReturnType<typeof matchLabel>>; size: number; keep: number } | null = null;
     for (let size = 1; size <= 4; size++) {
       if (size > 1) {
         const last = lines[group[group.length - 1]!]!;
@@ -192,22 +215,30 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
         if (below < 0) break;
         group.push(below);
       }
-      const words = group.flatMap((g) => lines[g]!.words.map((w) => w.text));
-      const hit = matchLabel(words);
-      if (!hit) continue;
-      // The label must reach into the last line of the group; otherwise that line is a value.
-      const before = group.slice(0, -1).reduce((n, g) => n + lines[g]!.words.length, 0);
-      if (size > 1 && (hit.wordCount <= before || hit.score < 0.88)) continue;
-      if (!best || hit.score * hit.length > best.hit.score * best.hit.length + 0.5) best = { hit, size };
+      const firstWords = lines[i]!.words;
+      const rest = group.slice(1).flatMap((g) => lines[g]!.words.map((w) => w.text));
+      // The first line may end in the value ("Izin Masuk Kembali Beberapa 24 May 2024" over
+      // "Kali s/d"): then the label continues below while the value stays on the first row.
+      const keeps = size === 1 ? [firstWords.length] : candidateKeeps(firstWords);
+      for (const keep of keeps) {
+        const words = [...firstWords.slice(0, keep).map((w) => w.text), ...rest];
+        const hit = matchLabel(words);
+        if (!hit) continue;
+        // The label must reach into the last line of the group; otherwise that line is a value.
+        const before = keep + group.slice(1, -1).reduce((n, g) => n + lines[g]!.words.length, 0);
+        if (size > 1 && (hit.wordCount <= before || hit.score < 0.88)) continue;
+        if (!best || hit.score * hit.length > best.hit.score * best.hit.length + 0.5)
+          best = { hit, size, keep };
+      }
     }
     if (!best) continue;
     const members = group.slice(0, best.size);
     members.forEach((g) => used.add(g));
-    const words = members.flatMap((g) => lines[g]!.words);
+    const first = lines[i]!.words;
+    const words = [...first.slice(0, best.keep), ...members.slice(1).flatMap((g) => lines[g]!.words)];
     const labelWords = words.slice(0, best.hit.wordCount);
-    const inlineWords = dropLeadingSeparators(words.slice(best.hit.wordCount)).filter(
-      (w) => !/^[:;|]+$/.test(w.text),
-    );
+    const tail = [...first.slice(best.keep), ...words.slice(best.hit.wordCount)];
+    const inlineWords = plausibleInline(dropLeadingSeparators(tail).filter((w) => !/^[:;|]+$/.test(w.text)));
     units.push({
       key: best.hit.key,
       rect: labelWords.length ? rectOfWords(labelWords) : lines[i]!.rect,
@@ -250,13 +281,16 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
         rowOverlap > 0.4 * Math.min(r.height, u.rect.height) || Math.abs(cy(r) - cy(u.rect)) < 0.5 * h;
       const gapRight = r.x - right(u.rect);
       if (sameRow && gapRight > -0.5 * h) {
-        pairs.push({ unit: u, line: i, cost: Math.max(0, gapRight) / h });
+        // Stacked labels span two rows: the value sits level with the first one.
+        const misalign = Math.abs(r.y - u.rect.y) / h;
+        pairs.push({ unit: u, line: i, cost: Math.max(0, gapRight) / h + 0.5 * misalign });
         return;
       }
       const gapBelow = r.y - bottom(u.rect);
       const dx = Math.abs(r.x - u.rect.x);
       if (gapBelow > -0.6 * h && gapBelow < 1.6 * h && dx < 3 * h) {
-        pairs.push({ unit: u, line: i, cost: 2 + gapBelow / h + dx / h });
+        // Below is the fallback: a value on the label's own row, however far, comes first.
+        pairs.push({ unit: u, line: i, cost: 12 + gapBelow / h + dx / h });
       }
     });
   }

@@ -50,6 +50,8 @@ export const LABEL_FORMS = buildForms();
 function threshold(len: number): number {
   if (len <= 5) return 1;
   if (len <= 10) return 0.84;
+  // "IZIN TINGGAL ..." opening a sentence must not pass for "NO IZIN TINGGAL".
+  if (len <= 16) return 0.86;
   return 0.8;
 }
 
@@ -59,15 +61,18 @@ function threshold(len: number): number {
  */
 export function matchLabel(words: readonly string[]): LabelHit | null {
   // Separators printed as their own words ('/', ':') carry no letters; match on the others.
-  const meaningful: { norm: string; end: number }[] = [];
+  // Tokens of the normalized text, each remembering the printed word it came from ('Re-entry'
+  // gives RE and ENTRY); a label may only end where a printed word ends.
+  const meaningful: { norm: string; end: number; wordEnd: boolean }[] = [];
   words.forEach((w, i) => {
-    const norm = normalizeForMatch(w).trim();
-    if (norm) meaningful.push({ norm, end: i + 1 });
+    const parts = normalizeForMatch(w).trim().split(' ').filter(Boolean);
+    parts.forEach((norm, j) => meaningful.push({ norm, end: i + 1, wordEnd: j === parts.length - 1 }));
   });
   let best: LabelHit | null = null;
   for (const form of LABEL_FORMS) {
     const formWords = form.norm.split(' ').length;
     for (let k = Math.max(1, formWords - 2); k <= Math.min(meaningful.length, formWords + 2); k++) {
+      if (!meaningful[k - 1]!.wordEnd) continue;
       const prefix = meaningful
         .slice(0, k)
         .map((m) => m.norm)

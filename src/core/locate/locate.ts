@@ -27,6 +27,7 @@ import {
   warpPerspective,
   type Mat3,
 } from './homography';
+import { unsharpMask } from './enhance';
 import { assessQuality, type QualityReport, type QualityThresholds } from './quality';
 
 export type Rotation = 0 | 90 | 180 | 270;
@@ -92,6 +93,8 @@ const DEG = Math.PI / 180;
 const MIN_OUTPUT_SIDE = 1100;
 /** ...and never beyond this one. */
 const MAX_OUTPUT_SIDE = 2200;
+/** Straightened frames less sharp than this get an unsharp mask. */
+const SHARPEN_BELOW = 0.25;
 
 export async function analyzeFrame(
   raster: Raster,
@@ -310,7 +313,9 @@ export async function locateDocument(
   if (options.warp === false) {
     return { ...identity, rotation: (base * 90) as Rotation, skew: skewNorm };
   }
-  const straightened = warpPerspective(raster, hText, outW, outH);
+  let straightened = warpPerspective(raster, hText, outW, outH);
+  // Soft photos: a mild unsharp mask helps the recognizer (clean scans never reach this point).
+  if (quality.sharpness > 0 && quality.sharpness < SHARPEN_BELOW) straightened = unsharpMask(straightened);
   const flip = await upsideDown(straightened, a, hText, options);
   let out = straightened;
   let transform = hText;

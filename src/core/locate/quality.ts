@@ -12,8 +12,9 @@ export interface QualityReport {
   /** One short instruction per issue, in the order of `issues`. */
   messages: string[];
   /**
-   * Normalised Laplacian energy of the text, measured with the text scaled to a fixed height so
-   * the figure does not depend on resolution or contrast. Sharp print ~0.5-1.5; blurry < ~0.2.
+   * Energy of second differences over the text in its weakest direction (motion blur smears one
+   * direction only), with the text scaled to a fixed height and divided by its grey variance, so the
+   * figure depends neither on resolution nor on contrast.
    */
   sharpness: number;
   /** Share of the document's area that is clipped white and brighter than its paper. */
@@ -138,9 +139,9 @@ export function assessQuality(
 }
 
 /**
- * Laplacian energy over the text box, with the box scaled so text lines are SHARPNESS_TEXT_HEIGHT px
- * high (blur relative to the glyphs is what hurts reading), divided by the box's grey variance so
- * contrast and exposure cancel out.
+ * Second-difference energy over the text box in its weakest direction, with the box scaled so text
+ * lines are SHARPNESS_TEXT_HEIGHT px high (blur relative to the glyphs is what hurts reading),
+ * divided by the box's grey variance so contrast and exposure cancel out.
  */
 function textSharpness(raster: Raster, where: QualityInput): number {
   const box = where.textBox!;
@@ -189,20 +190,33 @@ function textSharpness(raster: Raster, where: QualityInput): number {
   }
   const variance = ss / g.length - (s / g.length) ** 2;
   if (variance < 4) return 0;
-  let ls = 0;
-  let lss = 0;
-  let n = 0;
-  for (let y = 1; y < h - 1; y++) {
-    for (let x = 1; x < w - 1; x++) {
-      const i = y * w + x;
-      const l = g[i - 1]! + g[i + 1]! + g[i - w]! + g[i + w]! - 4 * g[i]!;
-      ls += l;
-      lss += l * l;
-      n++;
+  // Second differences along four directions; motion blur flattens one of them, defocus all.
+  // The weakest direction is what limits reading.
+  const dirs: [number, number, number][] = [
+    [1, 0, 1],
+    [0, 1, 1],
+    [1, 1, 0.25],
+    [1, -1, 0.25],
+  ];
+  let weakest = Infinity;
+  for (const [dx, dy, norm] of dirs) {
+    const off = dy * w + dx;
+    let ls = 0;
+    let lss = 0;
+    let n = 0;
+    for (let y = 1; y < h - 1; y++) {
+      for (let x = 1; x < w - 1; x++) {
+        const i = y * w + x;
+        const l = g[i - off]! + g[i + off]! - 2 * g[i]!;
+        ls += l;
+        lss += l * l;
+        n++;
+      }
     }
+    const v = ((lss / n - (ls / n) ** 2) * norm) / variance;
+    weakest = Math.min(weakest, v);
   }
-  const lapVar = lss / n - (ls / n) ** 2;
-  return lapVar / variance;
+  return weakest;
 }
 
 function percentile(hist: Uint32Array, count: number, q: number): number {
