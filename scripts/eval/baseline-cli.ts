@@ -1,23 +1,36 @@
-// npm run eval:baseline -- [--set DIR] : re-measures the regression set and rewrites scripts/eval/baseline.json.
+// npm run eval:baseline -- [--set DIR] [--from REPORT.json]
+// Re-measures the regression set and rewrites scripts/eval/baseline.json. With --from, takes the figures
+// of an existing eval report instead (e.g. reports/regression-eval.json that `npm test` just wrote),
+// after checking that the report was measured on the same set bytes.
 
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseFlags, strFlag } from './args';
 import { baselineFromReport, setHash } from './baseline';
 import { loadSet } from './dataset';
-import { runEval } from './evaluate';
+import { runEval, type EvalReport } from './evaluate';
 import { formatReport } from './format';
 import { BASELINE_PATH, DEFAULT_SET } from './paths';
 
 async function main(): Promise<void> {
-  const flags = parseFlags(process.argv.slice(2), { set: 'value', out: 'value' });
+  const flags = parseFlags(process.argv.slice(2), { set: 'value', out: 'value', from: 'value' });
   const set = path.resolve(strFlag(flags, 'set') ?? DEFAULT_SET);
   const out = path.resolve(strFlag(flags, 'out') ?? BASELINE_PATH);
   const hash = setHash(loadSet(set));
-  const { report } = await runEval({
-    set,
-    onDoc: (doc, _s, i, n) => process.stderr.write(`[${i + 1}/${n}] ${doc.id}\n`),
-  });
+  const from = strFlag(flags, 'from');
+  let report: EvalReport;
+  if (from) {
+    report = JSON.parse(await readFile(from, 'utf8')) as EvalReport;
+    if (report.set_hash !== hash) {
+      throw new Error(
+        `${from} was measured on other set bytes (${report.set_hash ?? 'no hash'}), not ${set} (${hash})`,
+      );
+    }
+  } else {
+    report = (
+      await runEval({ set, onDoc: (doc, _s, i, n) => process.stderr.write(`[${i + 1}/${n}] ${doc.id}\n`) })
+    ).report;
+  }
   console.log(formatReport(report));
   const baseline = baselineFromReport(report, hash);
   await writeFile(out, JSON.stringify(baseline, null, 2) + '\n');

@@ -13,6 +13,7 @@ import {
   type KitasResult,
   type TextFieldName,
 } from '../../src/core/schema';
+import { setHash } from './baseline';
 import { loadSet, type EvalDoc, type TruthDoc } from './dataset';
 import {
   CONFIDENCE_EDGES,
@@ -245,6 +246,8 @@ export function aggregate(docs: DocScore[]): GroupStats {
 
 export interface EvalReport {
   set: string;
+  /** sha256 of the set's documents and truths (see baseline.ts), when the report was run over a set. */
+  set_hash?: string;
   created_at: string;
   backend: string | null;
   versions: Record<string, string> | null;
@@ -324,5 +327,7 @@ export async function runEval(
   } finally {
     await close?.();
   }
-  return { report: buildReport(path.resolve(options.set), scores, results), results };
+  const report = buildReport(path.resolve(options.set), scores, results);
+  report.set_hash = setHash(docs);
+  return { report, results };
 }
