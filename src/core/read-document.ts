@@ -4,6 +4,7 @@ import {
   DEFAULT_LIMITS,
   InputError,
   type Engines,
+  type PdfPage,
   type Raster,
   type ReadLimits,
   type ReadOptions,
@@ -119,6 +120,8 @@ export async function readDocument(
     if (frame) applyQuality(result, frame.located, frame.scale);
     timings.assemble = now() - t;
     timings.total = now() - started;
+    // meta was built inside assemble(); its timings must include assemble and the total.
+    if (result.meta) result.meta.timings_ms = roundTimings(timings);
     progress('assemble', 1, 1);
     return result;
   } catch (e) {
@@ -145,32 +148,42 @@ async function readPdf(
       );
     }
     timings.decode = now() - t;
+    // First every page's own text: an e-ITAS PDF is read exactly from it, and then no page needs OCR.
+    const textPages: { index: number; page: PdfPage; lines: TextLine[]; permit: boolean }[] = [];
     for (let i = 0; i < doc.pageCount; i++) {
       options.signal?.throwIfAborted();
       options.onProgress?.('decode', i, doc.pageCount);
       const page = await doc.getPage(i);
       t = now();
-      const items = await page.textItems();
-      const textLines = linesFromTextItems(items);
-      if (textLayerLooksLikePermit(textLines)) {
+      const lines = linesFromTextItems(await page.textItems());
+      textPages.push({ index: i, page, lines, permit: textLayerLooksLikePermit(lines) });
+      timings.text_layer = (timings.text_layer ?? 0) + now() - t;
+    }
+    const permitPages = textPages.filter((p) => p.permit);
+    if (permitPages.length) {
+      for (const { index, page, lines } of permitPages) {
+        t = now();
+        // The raster is only needed for the photo crop.
+        const raster = await page.render();
+        timings.render = (timings.render ?? 0) + now() - t;
         pages.push({
-          pageIndex: i,
-          lines: textLines,
-          layout: assignFields(textLines),
+          pageIndex: index,
+          lines,
+          layout: assignFields(lines),
           toOutput: scaleMap(1),
-          raster: null,
+          raster,
           outputSize: { width: page.width, height: page.height },
           source: 'text_layer',
         });
-        timings.text_layer = (timings.text_layer ?? 0) + now() - t;
-        // Found the permit in the text layer; a raster is only needed for the photo crop.
-        const raster = await page.render();
-        pages[pages.length - 1]!.raster = raster;
-        timings.render = (timings.render ?? 0) + now() - t;
-        continue;
       }
-      // Scanned, image-only or foreign text layer: find the printed region (a card on an A4 sheet),
-      // render it fine enough for OCR, and map back to the page's 150 DPI pixels.
+      return;
+    }
+    // Scanned, image-only or foreign text layer: find the printed region (a card on an A4 sheet),
+    // render it fine enough for OCR, and map back to the page's 150 DPI pixels. Pages are read in
+    // order and reading stops at the first page that clearly holds the permit.
+    for (const { index, page } of textPages) {
+      options.signal?.throwIfAborted();
+      t = now();
       const overview = await page.render();
       const region = findContentRect(overview) ?? { x: 0, y: 0, width: page.width, height: page.height };
       const scale = Math.min(MAX_OCR_RENDER_SCALE, Math.max(1, OCR_TARGET_WIDTH / region.width));
@@ -180,7 +193,7 @@ async function readPdf(
       const { lines, layout } = await readRaster(work, engines, options, timings);
       const k = raster.width / work.width / scale;
       pages.push({
-        pageIndex: i,
+        pageIndex: index,
         lines,
         layout,
         toOutput: ([x, y]) => [x * k + region.x, y * k + region.y],
@@ -188,6 +201,7 @@ async function readPdf(
         outputSize: { width: page.width, height: page.height },
         source: 'ocr',
       });
+      if (layout.documentClass && Object.keys(layout.fields).length >= 8) break;
     }
   } finally {
     await doc.close();

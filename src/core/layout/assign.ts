@@ -77,7 +77,7 @@ function findLineBelow(lines: readonly TextLine[], used: Set<number>, group: num
     if (used.has(j) || group.includes(j)) return;
     const gap = line.rect.y - bottom(last);
     const h = Math.min(last.height, line.rect.height);
-    if (gap < -0.3 * h || gap > 0.8 * h) return;
+    if (gap < -0.6 * h || gap > 0.8 * h) return;
     if (Math.abs(line.rect.x - last.x) > 1.5 * h) return;
     if (gap < bestGap) {
       bestGap = gap;
