@@ -1,0 +1,178 @@
+// Bahasa Indonesia UI strings: the same keys as en.ts (the type checker enforces it).
+import type { Dictionary } from './en';
+
+export const id: Dictionary = {
+  // --- app shell
+  'app.title': 'Pembaca KITAS / KITAP',
+  'app.tagline': 'Membaca izin tinggal Indonesia di perangkat ini. Tidak ada yang diunggah.',
+  'app.fields': 'Kolom',
+  'app.skip': 'Langsung ke isi',
+  'lang.label': 'Bahasa',
+  'lang.en': 'English',
+  'lang.id': 'Bahasa Indonesia',
+
+  // --- engine badge
+  'engine.starting': 'Mesin sedang dimulai…',
+  'engine.startingTitle': 'Memuat pendeteksi dan pengenal teks',
+  'engine.ready': 'Mesin:',
+  'engine.startedIn': 'Dimulai dalam {s} dtk',
+  'engine.readyTitle': 'Siap',
+  'engine.failed': 'Mesin gagal',
+
+  // --- drop zone
+  'drop.region': 'Buka dokumen',
+  'drop.text': 'Letakkan KITAS atau KITAP di sini: foto atau pindaian (.png, .jpg) atau PDF e-ITAS.',
+  'drop.choose': 'Pilih berkas…',
+  'drop.another': 'Buka berkas lain…',
+  'drop.hint': 'atau letakkan berkas di sini',
+  'drop.input': 'Berkas dokumen',
+
+  // --- progress
+  'progress.region': 'Kemajuan pembacaan',
+  'progress.reading': 'Membaca {name}',
+  'progress.overall': 'Kemajuan keseluruhan',
+  'progress.cancel': 'Batal',
+  'stage.init': 'Memulai mesin',
+  'stage.decode': 'Membuka berkas',
+  'stage.locate': 'Mencari dokumen',
+  'stage.detect': 'Mencari teks',
+  'stage.recognize': 'Membaca teks',
+  'stage.assemble': 'Menyusun kolom',
+  'stage.preview': 'Menyiapkan halaman',
+
+  // --- notices from reading
+  'read.cancelled': 'Pembacaan dibatalkan.',
+  'read.failed': 'Berkas tidak dapat dibaca: {message}',
+
+  // --- result summary
+  'summary.region': 'Hasil',
+  'summary.SUCCESS': 'Terbaca',
+  'summary.NO_FILE': 'Tidak ada berkas',
+  'summary.FILE_INVALID_FORMAT': 'Berkas tidak didukung',
+  'summary.FAILED': 'Gagal',
+  'summary.document': 'Dokumen',
+  'summary.layout': 'Tata letak',
+  'summary.textFrom': 'Teks dari',
+  'summary.pdfText': 'Teks PDF',
+  'summary.ocr': 'OCR',
+  'summary.pages': 'Halaman',
+  'summary.engine': 'Mesin',
+  'summary.time': 'Waktu',
+  'summary.startup': 'persiapan',
+  'summary.warning': 'Peringatan',
+  'summary.invalid': 'Tidak valid',
+
+  // --- viewer
+  'viewer.region': 'Gambar dokumen',
+  'viewer.noImage': 'Tidak ada gambar halaman untuk hasil ini.',
+  'viewer.pages': 'Halaman',
+  'viewer.prev': 'Halaman sebelumnya',
+  'viewer.next': 'Halaman berikutnya',
+  'viewer.pageOf': 'Halaman {n} dari {count}',
+  'viewer.pageAlt': 'Halaman {n} dari {name}',
+  'viewer.image': 'gambar',
+  'viewer.empty': 'kosong',
+  'viewer.boxLabel': '{field}: {value}, keyakinan {confidence}',
+
+  // --- field form
+  'form.caption': 'Kolom yang dibaca dari dokumen',
+  'form.field': 'Kolom',
+  'form.value': 'Nilai (terbaca sebagai)',
+  'form.confidence': 'Keyakinan',
+  'form.cropAlt': '{field} dipotong dari dokumen',
+  'form.notFound': 'Tidak ditemukan',
+  'form.revert': 'Kembalikan',
+  'form.revertLabel': 'Kembalikan {field} ke nilai yang terbaca',
+  'form.readAs': 'Terbaca sebagai:',
+  'form.low': 'Keyakinan rendah: mohon periksa.',
+
+  // --- export bar
+  'export.noEdits': 'Tidak ada perubahan',
+  'export.edits1': '1 kolom diubah',
+  'export.editsN': '{n} kolom diubah',
+  'export.json': 'Ekspor JSON',
+  'export.copy': 'Salin',
+  'export.copied': 'Tersalin',
+  'export.copyFailed': 'Gagal menyalin',
+  'export.print': 'Cetak',
+  'export.send': 'Kirim',
+  'export.sent': 'Terkirim',
+  'export.sendFailed': 'Gagal mengirim: {message}',
+
+  // --- field titles
+  'field.office_region': 'Wilayah kantor',
+  'field.office_name': 'Nama kantor',
+  'field.office_address': 'Alamat kantor',
+  'field.document_type': 'Jenis dokumen',
+  'field.photo': 'Foto',
+  'field.permit_number': 'Nomor izin',
+  'field.stay_permit_index': 'Indeks izin tinggal',
+  'field.stay_multiple_entries_permit_expiry': 'Masa berlaku izin masuk kembali beberapa kali',
+  'field.niora': 'NIORA',
+  'field.full_name': 'Nama lengkap',
+  'field.place_of_birth': 'Tempat lahir',
+  'field.date_of_birth': 'Tanggal lahir',
+  'field.passport_number': 'Nomor paspor',
+  'field.passport_expiry': 'Masa berlaku paspor',
+  'field.nationality': 'Kewarganegaraan',
+  'field.gender': 'Jenis kelamin',
+  'field.address': 'Alamat',
+  'field.occupation': 'Pekerjaan',
+  'field.status': 'Status izin',
+  'field.issued_date': 'Tanggal terbit',
+  'field.issued_place': 'Tempat terbit',
+  'field.stay_entries_permit_expiry': 'Masa berlaku izin masuk kembali',
+  'field.guarantor_name': 'Nama penjamin',
+  'field.sign': 'Tanda tangan',
+
+  // --- settings, privacy and history (pwa/kiosk/history owner)
+  'nav.read': 'Baca',
+  'nav.settings': 'Pengaturan',
+  'nav.history': 'Riwayat',
+  'settings.title': 'Pengaturan',
+  'settings.kiosk': 'Mode kios',
+  'settings.kioskHelp':
+    'Layar penuh, tombol besar, tanpa riwayat; dokumen dihapus setelah diekspor atau setelah beberapa saat tidak digunakan.',
+  'settings.idle': 'Hapus setelah (detik tanpa aktivitas)',
+  'settings.history': 'Simpan riwayat dokumen yang dibaca di perangkat ini',
+  'settings.retention': 'Simpan riwayat selama (hari)',
+  'settings.omitImages': 'Jangan sertakan foto dan tanda tangan dalam ekspor',
+  'settings.offline': 'Penggunaan luring',
+  'settings.offlineReady': 'Siap bekerja tanpa jaringan.',
+  'settings.offlinePending': 'Menyiapkan penggunaan luring…',
+  'settings.offlineNone': 'Penggunaan luring tidak tersedia di peramban ini atau di alamat ini.',
+  'privacy.title': 'Privasi',
+  'privacy.default':
+    'Secara bawaan tidak ada yang disimpan: menutup atau memuat ulang halaman akan membuang dokumen dan datanya. Hanya bahasa dan pengaturan Anda yang diingat di perangkat ini.',
+  'privacy.images':
+    'Foto wajah dan tanda tangan adalah data pribadi yang bersifat spesifik menurut Undang-Undang Pelindungan Data Pribadi (UU 27/2022). Ekspor atau simpan hanya bila diperlukan.',
+  'history.title': 'Riwayat',
+  'history.notice':
+    'Riwayat aktif. Untuk setiap dokumen yang dibaca, perangkat ini menyimpan kolom yang diekstrak, koreksi Anda, nama berkas dan waktunya, hanya di penyimpanan peramban ini (IndexedDB), selama {days} hari. Tidak ada yang dikirim ke mana pun. Foto dan tanda tangan hanya disimpan bila ekspor menyertakannya.',
+  'history.off': 'Riwayat tidak aktif: tidak ada yang disimpan setelah halaman ditutup.',
+  'history.search': 'Cari menurut nama atau nomor izin',
+  'history.empty': 'Tidak ada dokumen dalam riwayat.',
+  'history.noMatch': 'Tidak ada dokumen yang cocok.',
+  'history.when': 'Dibaca pada',
+  'history.name': 'Nama',
+  'history.permit': 'Nomor izin',
+  'history.file': 'Berkas',
+  'history.actions': 'Tindakan',
+  'history.export': 'Ekspor JSON',
+  'history.exportLabel': 'Ekspor {name} sebagai JSON',
+  'history.delete': 'Hapus',
+  'history.deleteLabel': 'Hapus {name} dari riwayat',
+  'history.purge': 'Hapus semua riwayat',
+  'history.purged': 'Riwayat dihapus.',
+  'history.count': '{n} dokumen',
+
+  // --- kiosk
+  'kiosk.start': 'Letakkan izin di depan kamera atau pilih berkas',
+  'kiosk.idle': 'Dihapus dalam {s} dtk',
+  'kiosk.done': 'Selesai',
+  'kiosk.wiped': 'Dokumen dan datanya telah dihapus.',
+  'kiosk.exit': 'Keluar dari mode kios',
+  'kiosk.fullscreen': 'Sentuh di mana saja untuk memulai',
+
+  // --- review / batch / export (other engineer: add keys below this line)
+};
