@@ -80,6 +80,11 @@ function rssMb(pid: number): number | null {
   }
 }
 
+function describeError(e: unknown): string {
+  const err = e as Error & { cause?: { code?: string; message?: string } };
+  return [err.message, err.cause?.code, err.cause?.message].filter(Boolean).join(': ');
+}
+
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -231,7 +236,7 @@ async function main(): Promise<number> {
             code: 0,
             ms: performance.now() - t0,
             ok: false,
-            problem: (e as Error).message,
+            problem: describeError(e),
           };
         }
         samples.push(sample);

@@ -27,7 +27,7 @@ beforeAll(async () => {
     createNodeEngines({ threads: 2, recognizerWorkers: 2 }),
     buildCorpus(),
   ]);
-  app = buildServer({ engines, today: () => TODAY, concurrency: 1, queueSize: 4, timeoutMs: 120_000 }).app;
+  app = buildServer({ engines, today: () => TODAY, concurrency: 1, queueSize: 4, timeoutMs: 120_000 });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   if (!addr || typeof addr === 'string') throw new Error('no port');

@@ -138,7 +138,7 @@ export async function serveCommand(args: readonly string[]): Promise<number> {
     );
   }
   const engines = await createNodeEngines();
-  const { app } = buildServer({
+  const app = buildServer({
     engines,
     limits: parsed.limits,
     apiKeys: parsed.apiKeys,

@@ -59,10 +59,8 @@ export interface BuildServerOptions {
   today?: () => Date;
 }
 
-export interface ServerHandle {
-  app: FastifyInstance;
-  gate: Gate;
-}
+/** The fastify instance (use `inject()` or `listen()`), with its admission gate for inspection. */
+export type KitasServer = FastifyInstance & { gate: Gate };
 
 /** Answer of every OCR request: the reference object, plus our `meta` on success. */
 type Body = KitasResult;
@@ -81,7 +79,7 @@ export function httpStatusFor(result: KitasResult): number {
   return byStatus[result.status];
 }
 
-export function buildServer(options: BuildServerOptions): ServerHandle {
+export function buildServer(options: BuildServerOptions): KitasServer {
   const limits: ServerLimits = { ...DEFAULT_SERVER_LIMITS, ...options.limits };
   // readDocument's own file limit never undercuts what the server accepted.
   limits.maxFileBytes = Math.max(limits.maxFileBytes, limits.maxUploadBytes);
@@ -206,7 +204,8 @@ export function buildServer(options: BuildServerOptions): ServerHandle {
     const ticket = gate.admit();
     if (!ticket) {
       reply.header('Retry-After', String(gate.retryAfterSeconds()));
-      reply.header('Connection', 'close');
+      // No `Connection: close` here or after 401: the body is unread, and closing while the client
+      // still sends makes it see a reset instead of this answer. Node discards the body unbuffered.
       return send(
         request,
         reply,
@@ -309,7 +308,8 @@ export function buildServer(options: BuildServerOptions): ServerHandle {
     }
   });
 
-  return { app, gate };
+  app.decorate('gate', gate);
+  return app as unknown as KitasServer;
 }
 
 interface TimedRequest extends FastifyRequest {
