@@ -105,7 +105,9 @@ function looksLikePermitNumber(compact: string): boolean {
 function candidateKeeps(words: readonly TextWord[]): number[] {
   const keeps = [words.length];
   for (let k = words.length - 1; k >= 2; k--) {
-    if (words.slice(k).some((w) => /\d/.test(w.text))) keeps.push(k);
+    const tail = words.slice(k).map((w) => w.text);
+    const valueLike = tail.some((t) => /\d/.test(t)) || /^[^a-z]*[A-Z]{3}[^a-z]*$/.test(tail.join(' '));
+    if (valueLike) keeps.push(k);
   }
   return keeps;
 }
@@ -122,6 +124,15 @@ function plausibleInline(words: TextWord[]): TextWord[] {
   const lower = letters.replace(/[^\p{Ll}]/gu, '').length;
   if (words.length >= 4 && lower > 0.6 * letters.length) return [];
   return words;
+}
+
+/** A misread label (too noisy to assign) still must not be swallowed as a wrapped value. */
+function looksLikeLabel(line: TextLine): boolean {
+  const hit = matchLabel(
+    line.words.map((w) => w.text),
+    0.7,
+  );
+  return hit !== null && hit.wordCount >= Math.max(1, line.words.length - 1);
 }
 
 /** Lines of only punctuation (a lone ':' column mark) are never values. */
@@ -142,7 +153,9 @@ function dropLeadingSeparators(words: readonly TextWord[]): TextWord[] {
     const gap = next.rect.x - (w.rect.x + w.rect.width);
     const symbolOnly = !/[\p{L}\p{N}]/u.test(w.text);
     const colonLike = /^[1Il|!i]$/.test(w.text) && gap > 0.6 * w.rect.height;
-    if (!symbolOnly && !colonLike) break;
+    // Any lone character well apart from the value is a mark, not a word of it.
+    const strayMark = w.text.length === 1 && gap > 1.2 * w.rect.height;
+    if (!symbolOnly && !colonLike && !strayMark) break;
     i++;
   }
   const out = words.slice(i);
@@ -313,6 +326,7 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
   // 4. Continuation lines of values that wrap (a long address), aligned under the value.
   for (const [u, v] of valueOf) {
     if (!MULTILINE_FIELDS.has(u.key)) continue;
+    const firstHeight = v.lines.length ? lines[v.lines[0]!]!.rect.height : v.rect.height;
     for (;;) {
       const h = v.rect.height / Math.max(1, v.lines.length || 1);
       const nextIndex = lines.findIndex(
@@ -322,6 +336,9 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
           line.rect.y - bottom(v.rect) < 0.9 * h &&
           Math.abs(line.rect.x - v.rect.x) < 1.2 * h &&
           hasText(line) &&
+          // Wrapped value lines share the value's type size; a smaller line is the next label.
+          Math.abs(line.rect.height - firstHeight) < 0.3 * firstHeight &&
+          !looksLikeLabel(line) &&
           // A label between this value's column and the line claims the line for itself.
           !units.some(
             (o) =>
@@ -373,6 +390,27 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
 
   // 6. The office header: unlabelled lines above the title.
   if (result.titleRect) assignHeader(lines, used, result.titleRect, fields);
+  // Cards print the issuing office elsewhere (often a small line at the bottom).
+  lines.forEach((line, i) => {
+    if (used.has(i)) return;
+    if (!fields.office_name && startsWithAny(line.text, OFFICE_NAME_PREFIXES)) {
+      fields.office_name = {
+        text: line.text,
+        confidence: line.confidence,
+        rects: [line.rect],
+        assignment: 0.93,
+      };
+      used.add(i);
+    } else if (!fields.office_region && startsWithAny(line.text, OFFICE_REGION_PREFIXES)) {
+      fields.office_region = {
+        text: line.text,
+        confidence: line.confidence,
+        rects: [line.rect],
+        assignment: 0.93,
+      };
+      used.add(i);
+    }
+  });
 
   // 7. "Place, dd-mm-yyyy" where the permit was issued: the lowest unlabelled line of that shape.
   let issued: { index: number; split: { place: string; date: string } } | null = null;

@@ -59,7 +59,7 @@ function threshold(len: number): number {
  * Finds the label that opens a line. Compares the label against the line's first k words for
  * every plausible k, so OCR noise inside the label and a value after it are both tolerated.
  */
-export function matchLabel(words: readonly string[]): LabelHit | null {
+export function matchLabel(words: readonly string[], minSimilarity?: number): LabelHit | null {
   // Separators printed as their own words ('/', ':') carry no letters; match on the others.
   // Tokens of the normalized text, each remembering the printed word it came from ('Re-entry'
   // gives RE and ENTRY); a label may only end where a printed word ends.
@@ -78,7 +78,7 @@ export function matchLabel(words: readonly string[]): LabelHit | null {
         .map((m) => m.norm)
         .join(' ');
       const score = similarity(prefix, form.norm);
-      if (score < threshold(form.norm.length)) continue;
+      if (score < (minSimilarity ?? threshold(form.norm.length))) continue;
       // Prefer the longer label, then the better score.
       const weight = score * form.norm.length;
       const bestWeight = best ? best.score * best.length : -1;
