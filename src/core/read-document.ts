@@ -209,7 +209,7 @@ async function readPdf(
 }
 
 /** A text layer is trusted only when it carries several of the permit's printed labels. */
-function textLayerLooksLikePermit(lines: TextLine[]): boolean {
+export function textLayerLooksLikePermit(lines: TextLine[]): boolean {
   if (lines.length < 5) return false;
   const text = normalizeForMatch(lines.map((l) => l.text).join(' '));
   let hits = 0;
