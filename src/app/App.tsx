@@ -8,10 +8,13 @@ import { DocumentViewer } from './components/DocumentViewer';
 import { FieldForm } from './components/FieldForm';
 import { ExportBar } from './components/ExportBar';
 import { EngineBadge } from './components/EngineBadge';
+import { useT } from './i18n';
+import { LanguageSwitch } from './i18n/LanguageSwitch';
 
 let warmed = false;
 
 export function App() {
+  const t = useT();
   const doc = useApp((s) => s.doc);
   const notice = useApp((s) => s.notice);
   const hasEdits = useApp((s) => Object.keys(s.edits).length > 0);
@@ -35,10 +38,13 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <div className="brand">
-          <h1>KITAS / KITAP reader</h1>
-          <p className="tagline">Reads Indonesian residence permits on this device. Nothing is uploaded.</p>
+          <h1>{t('app.title')}</h1>
+          <p className="tagline">{t('app.tagline')}</p>
         </div>
-        <EngineBadge />
+        <div className="header-tools">
+          <LanguageSwitch />
+          <EngineBadge />
+        </div>
       </header>
 
       <main className="app-main">
@@ -54,7 +60,7 @@ export function App() {
             <ResultSummary doc={doc} />
             <div className="workspace">
               <DocumentViewer doc={doc} />
-              <section className="fields-panel" aria-label="Fields">
+              <section className="fields-panel" aria-label={t('app.fields')}>
                 <ExportBar doc={doc} />
                 <FieldForm doc={doc} />
               </section>

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { InputError } from '../core/ports';
 import { CancelledError, KitasWorkerClient } from './worker-client';
 import { useApp, type PageView } from './store';
+import { translate } from './i18n';
 
 /** One worker client for the page: its engines stay warm between files. */
 export const client = new KitasWorkerClient();
@@ -26,7 +27,7 @@ export function warmEngines(): void {
 
 function describeError(err: Error): string {
   if (err instanceof InputError) return err.message;
-  return `The file could not be read: ${err.message}`;
+  return translate('read.failed', { message: err.message });
 }
 
 export function useReadFile() {
@@ -75,7 +76,7 @@ export function useReadFile() {
     },
     onError: (err: Error) => {
       if (err instanceof CancelledError) {
-        useApp.getState().endRead({ kind: 'info', text: 'Reading cancelled.' });
+        useApp.getState().endRead({ kind: 'info', text: translate('read.cancelled') });
         warmEngines();
         return;
       }

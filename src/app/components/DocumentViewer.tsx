@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { FIELD_NAMES, type FieldName, type Polygon } from '../../core/schema';
 import { useApp, type OpenDocument } from '../store';
-import { FIELD_TITLES, LOW_CONFIDENCE, formatConfidence } from '../fields';
+import { LOW_CONFIDENCE, formatConfidence } from '../fields';
+import { useT } from '../i18n';
 
 interface Box {
   name: FieldName;
@@ -35,6 +36,7 @@ function boxesOnPage(doc: OpenDocument, page: number): Box[] {
 const pct = (v: number, of: number) => `${(v / of) * 100}%`;
 
 export function DocumentViewer({ doc }: { doc: OpenDocument }) {
+  const t = useT();
   const page = useApp((s) => s.page);
   const selected = useApp((s) => s.selected);
   const edits = useApp((s) => s.edits);
@@ -55,8 +57,8 @@ export function DocumentViewer({ doc }: { doc: OpenDocument }) {
 
   if (!view?.url) {
     return (
-      <section className="viewer viewer-empty" aria-label="Document image">
-        <p>No page image to show for this result.</p>
+      <section className="viewer viewer-empty" aria-label={t('viewer.region')}>
+        <p>{t('viewer.noImage')}</p>
       </section>
     );
   }
@@ -69,27 +71,25 @@ export function DocumentViewer({ doc }: { doc: OpenDocument }) {
   const boxes = width > 0 && height > 0 ? boxesOnPage(doc, page) : [];
 
   return (
-    <section className="viewer" aria-label="Document image">
+    <section className="viewer" aria-label={t('viewer.region')}>
       {doc.pages.length > 1 && (
-        <nav className="pager" aria-label="Pages">
+        <nav className="pager" aria-label={t('viewer.pages')}>
           <button
             type="button"
             className="button small"
             disabled={page === 0}
             onClick={() => setPage(page - 1)}
           >
-            Previous page
+            {t('viewer.prev')}
           </button>
-          <span aria-live="polite">
-            Page {page + 1} of {doc.pages.length}
-          </span>
+          <span aria-live="polite">{t('viewer.pageOf', { n: page + 1, count: doc.pages.length })}</span>
           <button
             type="button"
             className="button small"
             disabled={page >= doc.pages.length - 1}
             onClick={() => setPage(page + 1)}
           >
-            Next page
+            {t('viewer.next')}
           </button>
         </nav>
       )}
@@ -97,7 +97,7 @@ export function DocumentViewer({ doc }: { doc: OpenDocument }) {
         <div className="page" data-testid="page">
           <img
             src={view.url}
-            alt={`Page ${page + 1} of ${doc.fileName}`}
+            alt={t('viewer.pageAlt', { n: page + 1, name: doc.fileName })}
             onLoad={(e) =>
               setNatural({
                 url: view.url ?? '',
@@ -126,7 +126,8 @@ export function DocumentViewer({ doc }: { doc: OpenDocument }) {
           {boxes.map((b) => {
             const f = doc.result.read[b.name];
             const value = edits[b.name] ?? f.value;
-            const shown = b.name === 'photo' || b.name === 'sign' ? 'image' : value || 'empty';
+            const shown =
+              b.name === 'photo' || b.name === 'sign' ? t('viewer.image') : value || t('viewer.empty');
             return (
               <button
                 key={b.name}
@@ -141,11 +142,15 @@ export function DocumentViewer({ doc }: { doc: OpenDocument }) {
                   height: pct(b.h, height),
                 }}
                 aria-pressed={selected === b.name}
-                aria-label={`${FIELD_TITLES[b.name]}: ${shown}, confidence ${formatConfidence(f.confidence)}`}
+                aria-label={t('viewer.boxLabel', {
+                  field: t(`field.${b.name}`),
+                  value: shown,
+                  confidence: formatConfidence(f.confidence),
+                })}
                 onClick={() => select(b.name)}
               >
                 <span className="box-label" aria-hidden="true">
-                  {FIELD_TITLES[b.name]}
+                  {t(`field.${b.name}`)}
                 </span>
               </button>
             );

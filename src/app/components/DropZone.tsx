@@ -1,4 +1,5 @@
 import { useRef, useState, type DragEvent } from 'react';
+import { useT } from '../i18n';
 
 interface Props {
   compact: boolean;
@@ -7,6 +8,7 @@ interface Props {
 }
 
 export function DropZone({ compact, busy, onFile }: Props) {
+  const t = useT();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
 
@@ -23,7 +25,7 @@ export function DropZone({ compact, busy, onFile }: Props) {
   return (
     <section
       className={`dropzone${compact ? ' compact' : ''}${over ? ' over' : ''}`}
-      aria-label="Open a document"
+      aria-label={t('drop.region')}
       onDragOver={(e) => {
         e.preventDefault();
         setOver(true);
@@ -31,11 +33,7 @@ export function DropZone({ compact, busy, onFile }: Props) {
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
     >
-      {!compact && (
-        <p className="dropzone-text">
-          Drop a KITAS or KITAP here: a photo or scan (.png, .jpg) or the e-ITAS PDF.
-        </p>
-      )}
+      {!compact && <p className="dropzone-text">{t('drop.text')}</p>}
       <div className="dropzone-actions">
         <button
           type="button"
@@ -43,15 +41,15 @@ export function DropZone({ compact, busy, onFile }: Props) {
           disabled={busy}
           onClick={() => input.current?.click()}
         >
-          {compact ? 'Open another file…' : 'Choose a file…'}
+          {compact ? t('drop.another') : t('drop.choose')}
         </button>
-        {compact && <span className="hint">or drop a file here</span>}
+        {compact && <span className="hint">{t('drop.hint')}</span>}
       </div>
       <input
         ref={input}
         type="file"
         className="sr-only"
-        aria-label="Document file"
+        aria-label={t('drop.input')}
         data-testid="file-input"
         tabIndex={-1}
         onChange={(e) => {

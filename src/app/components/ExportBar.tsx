@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useApp, type OpenDocument } from '../store';
 import { applyEdits, exportFileName, toJson } from '../export';
+import { useT } from '../i18n';
 
 export function ExportBar({ doc }: { doc: OpenDocument }) {
+  const t = useT();
   const edits = useApp((s) => s.edits);
   const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
   const editCount = Object.keys(edits).length;
@@ -33,17 +35,21 @@ export function ExportBar({ doc }: { doc: OpenDocument }) {
   return (
     <div className="export-bar">
       <span className="edit-count" data-testid="edit-count">
-        {editCount === 0 ? 'No edits' : `${editCount} field${editCount === 1 ? '' : 's'} edited`}
+        {editCount === 0
+          ? t('export.noEdits')
+          : editCount === 1
+            ? t('export.edits1')
+            : t('export.editsN', { n: editCount })}
       </span>
       <div className="export-actions">
         <button type="button" className="button" onClick={download}>
-          Export JSON
+          {t('export.json')}
         </button>
         <button type="button" className="button" onClick={() => void copy()}>
-          Copy
+          {t('export.copy')}
         </button>
         <span className="copy-state" role="status" aria-live="polite">
-          {copied === 'done' ? 'Copied' : copied === 'failed' ? 'Copy failed' : ''}
+          {copied === 'done' ? t('export.copied') : copied === 'failed' ? t('export.copyFailed') : ''}
         </span>
       </div>
     </div>

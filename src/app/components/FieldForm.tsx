@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { FIELD_NAMES, isImageField, type FieldName } from '../../core/schema';
 import { useApp, type OpenDocument } from '../store';
-import { FIELD_TITLES, LOW_CONFIDENCE, formatConfidence } from '../fields';
+import { LOW_CONFIDENCE, formatConfidence } from '../fields';
+import { useT } from '../i18n';
 
 export function FieldForm({ doc }: { doc: OpenDocument }) {
+  const t = useT();
   const selected = useApp((s) => s.selected);
   const edits = useApp((s) => s.edits);
   const { edit, revert, select } = useApp.getState();
@@ -26,12 +28,12 @@ export function FieldForm({ doc }: { doc: OpenDocument }) {
 
   return (
     <table className="fields" ref={table} data-testid="fields">
-      <caption className="sr-only">Fields read from the document</caption>
+      <caption className="sr-only">{t('form.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Value (read as)</th>
-          <th scope="col">Confidence</th>
+          <th scope="col">{t('form.field')}</th>
+          <th scope="col">{t('form.value')}</th>
+          <th scope="col">{t('form.confidence')}</th>
         </tr>
       </thead>
       <tbody>
@@ -61,7 +63,7 @@ export function FieldForm({ doc }: { doc: OpenDocument }) {
               onClick={() => select(name)}
             >
               <th scope="row">
-                <label htmlFor={inputId}>{FIELD_TITLES[name]}</label>
+                <label htmlFor={inputId}>{t(`field.${name}`)}</label>
                 <code className="key">{name}</code>
               </th>
               <td className="value-cell">
@@ -71,13 +73,13 @@ export function FieldForm({ doc }: { doc: OpenDocument }) {
                       id={inputId}
                       className="crop"
                       src={`data:image/png;base64,${f.value}`}
-                      alt={`${FIELD_TITLES[name]} cropped from the document`}
+                      alt={t('form.cropAlt', { field: t(`field.${name}`) })}
                       tabIndex={0}
                       onFocus={() => select(name)}
                     />
                   ) : (
                     <span id={inputId} className="muted" tabIndex={0} onFocus={() => select(name)}>
-                      Not found
+                      {t('form.notFound')}
                     </span>
                   )
                 ) : (
@@ -97,20 +99,20 @@ export function FieldForm({ doc }: { doc: OpenDocument }) {
                       <button
                         type="button"
                         className="button small ghost"
-                        aria-label={`Revert ${FIELD_TITLES[name]} to the value read`}
+                        aria-label={t('form.revertLabel', { field: t(`field.${name}`) })}
                         onClick={(e) => {
                           e.stopPropagation();
                           revert(name);
                         }}
                       >
-                        Revert
+                        {t('form.revert')}
                       </button>
                     )}
                   </div>
                 )}
                 {!image && f.value_original && (
                   <div className="original" data-testid={`original-${name}`}>
-                    <span className="sr-only">Read as: </span>
+                    <span className="sr-only">{t('form.readAs')} </span>
                     {f.value_original}
                   </div>
                 )}
@@ -121,7 +123,7 @@ export function FieldForm({ doc }: { doc: OpenDocument }) {
                         {i.message}
                       </span>
                     ))}
-                    {low && !invalid && <span className="note note-low">Low confidence: please check.</span>}
+                    {low && !invalid && <span className="note note-low">{t('form.low')}</span>}
                   </div>
                 )}
               </td>

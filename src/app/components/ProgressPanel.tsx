@@ -1,44 +1,38 @@
 import type { ProgressStage } from '../../worker/protocol';
 import { useApp } from '../store';
 import { cancelRead } from '../reader';
+import { useT } from '../i18n';
 
-const STAGES: { stage: ProgressStage; label: string }[] = [
-  { stage: 'init', label: 'Starting engines' },
-  { stage: 'decode', label: 'Opening the file' },
-  { stage: 'locate', label: 'Finding the document' },
-  { stage: 'detect', label: 'Finding text' },
-  { stage: 'recognize', label: 'Reading text' },
-  { stage: 'assemble', label: 'Assembling fields' },
-  { stage: 'preview', label: 'Preparing pages' },
-];
+const STAGES: ProgressStage[] = ['init', 'decode', 'locate', 'detect', 'recognize', 'assemble', 'preview'];
 
 export function ProgressPanel() {
+  const t = useT();
   const progress = useApp((s) => s.progress);
   if (!progress) return null;
-  const current = STAGES.findIndex((s) => s.stage === progress.stage);
-  const label = STAGES[current]?.label ?? progress.stage;
+  const current = STAGES.indexOf(progress.stage);
+  const label = t(`stage.${progress.stage}`);
   const fraction = progress.total > 0 ? progress.done / progress.total : 0;
   // Overall progress: finished stages plus the share of the current one.
   const overall = Math.max(0, current + fraction) / STAGES.length;
   return (
-    <section className="progress-panel" aria-label="Reading progress" data-testid="progress">
+    <section className="progress-panel" aria-label={t('progress.region')} data-testid="progress">
       <div className="progress-head">
         <div>
-          <strong>Reading {progress.fileName}</strong>
+          <strong>{t('progress.reading', { name: progress.fileName })}</strong>
           <div className="progress-stage" role="status" aria-live="polite">
             {label}
             {progress.total > 1 ? ` (${progress.done}/${progress.total})` : ''}
           </div>
         </div>
         <button type="button" className="button danger" onClick={cancelRead}>
-          Cancel
+          {t('progress.cancel')}
         </button>
       </div>
-      <progress max={1} value={overall} aria-label="Overall progress" />
+      <progress max={1} value={overall} aria-label={t('progress.overall')} />
       <ol className="stages">
         {STAGES.map((s, i) => (
-          <li key={s.stage} className={i < current ? 'done' : i === current ? 'active' : ''}>
-            {s.label}
+          <li key={s} className={i < current ? 'done' : i === current ? 'active' : ''}>
+            {t(`stage.${s}`)}
           </li>
         ))}
       </ol>

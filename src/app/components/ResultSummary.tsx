@@ -1,18 +1,12 @@
 import type { OpenDocument } from '../store';
-import { FIELD_TITLES } from '../fields';
-
-const STATUS_TEXT = {
-  SUCCESS: 'Read',
-  NO_FILE: 'No file',
-  FILE_INVALID_FORMAT: 'Unsupported file',
-  FAILED: 'Failed',
-} as const;
+import { useT } from '../i18n';
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
 export function ResultSummary({ doc }: { doc: OpenDocument }) {
+  const t = useT();
   const { result, timings } = doc;
   const meta = result.meta;
   const ok = result.status === 'SUCCESS';
@@ -21,7 +15,7 @@ export function ResultSummary({ doc }: { doc: OpenDocument }) {
   return (
     <section
       className={`summary ${ok ? 'summary-ok' : 'summary-bad'}`}
-      aria-label="Result"
+      aria-label={t('summary.region')}
       data-testid="summary"
       data-status={result.status}
     >
@@ -31,7 +25,7 @@ export function ResultSummary({ doc }: { doc: OpenDocument }) {
         </span>
         <div>
           <div className="summary-title">
-            {STATUS_TEXT[result.status]}: {doc.fileName}
+            {t(`summary.${result.status}`)}: {doc.fileName}
           </div>
           <div className="summary-reason" data-testid="reason">
             {result.reason}
@@ -41,32 +35,34 @@ export function ResultSummary({ doc }: { doc: OpenDocument }) {
       {meta && (
         <dl className="summary-meta">
           <div>
-            <dt>Document</dt>
+            <dt>{t('summary.document')}</dt>
             <dd data-testid="document-class">{meta.document_class}</dd>
           </div>
           <div>
-            <dt>Layout</dt>
+            <dt>{t('summary.layout')}</dt>
             <dd>{meta.layout}</dd>
           </div>
           <div>
-            <dt>Text from</dt>
+            <dt>{t('summary.textFrom')}</dt>
             <dd>
-              {[...new Set(meta.sources)].map((s) => (s === 'text_layer' ? 'PDF text' : 'OCR')).join(', ')}
+              {[...new Set(meta.sources)]
+                .map((s) => (s === 'text_layer' ? t('summary.pdfText') : t('summary.ocr')))
+                .join(', ')}
             </dd>
           </div>
           <div>
-            <dt>Pages</dt>
+            <dt>{t('summary.pages')}</dt>
             <dd>{meta.page_count}</dd>
           </div>
           <div>
-            <dt>Engine</dt>
+            <dt>{t('summary.engine')}</dt>
             <dd>{doc.backend}</dd>
           </div>
           <div>
-            <dt>Time</dt>
+            <dt>{t('summary.time')}</dt>
             <dd data-testid="read-time" title={timingTitle(timings)}>
               {seconds(timings.readMs)}
-              {timings.engineInitMs > 0 ? ` + ${seconds(timings.engineInitMs)} start-up` : ''}
+              {timings.engineInitMs > 0 ? ` + ${seconds(timings.engineInitMs)} ${t('summary.startup')}` : ''}
             </dd>
           </div>
         </dl>
@@ -75,12 +71,12 @@ export function ResultSummary({ doc }: { doc: OpenDocument }) {
         <ul className="issues" data-testid="issues">
           {warnings.map((w) => (
             <li key={`w-${w.field}-${w.code}`} className="issue-warning">
-              <strong>Warning</strong> {FIELD_TITLES[w.field]}: {w.message}
+              <strong>{t('summary.warning')}</strong> {t(`field.${w.field}`)}: {w.message}
             </li>
           ))}
           {invalid.map((w) => (
             <li key={`i-${w.field}-${w.code}`} className="issue-invalid">
-              <strong>Invalid</strong> {FIELD_TITLES[w.field]}: {w.message}
+              <strong>{t('summary.invalid')}</strong> {t(`field.${w.field}`)}: {w.message}
             </li>
           ))}
         </ul>

@@ -1,3 +1,4 @@
+import './lang-switch.css';
 import { LANGS, useLang, useT } from './index';
 
 /** A labelled select: keyboard- and screen-reader-friendly, each language named in itself. */
