@@ -25,6 +25,36 @@ interface Normalized {
   value: string;
   /** true: the value has the field's format; false: it does not; null: the field has no format. */
   valid: boolean | null;
+  /** The value was repaired (a character dropped) to fit the format: right often, not always. */
+  repaired?: boolean;
+}
+
+/**
+ * OCR sometimes reads one glyph twice or adds a speck ('3XYNWO00606'). When the read is one
+ * character too long and dropping any single character gives exactly one valid identifier, take it.
+ */
+function withOneExtraCharacterDropped(
+  value: string,
+  normalize: (s: string) => string,
+  isValid: (s: string) => boolean,
+): Normalized {
+  if (isValid(value)) return { value, valid: true };
+  const compact = value.replace(/[^A-Z0-9]/gi, '');
+  const candidates = new Set<string>();
+  for (let i = 0; i < compact.length; i++) {
+    const fixed = normalize(compact.slice(0, i) + compact.slice(i + 1));
+    if (isValid(fixed)) candidates.add(fixed);
+  }
+  if (candidates.size === 1) return { value: [...candidates][0]!, valid: true, repaired: true };
+  return { value, valid: false };
+}
+
+/** Quote marks and a lone bar the recognizer adds around a "Place, date" line. */
+function trimPlaceDateNoise(text: string): string {
+  return text
+    .replace(/^[\s'"`‘’“”,.]+/, '')
+    .replace(/\s+[|Il1'"`]$/, '')
+    .trim();
 }
 
 const DATE_FIELDS = new Set<TextFieldName>([
@@ -42,26 +72,26 @@ export function normalizeField(name: TextFieldName, printed: string, nationality
   }
   switch (name) {
     case 'issued_date': {
-      const split = splitPlaceAndDate(text);
+      const split = splitPlaceAndDate(trimPlaceDateNoise(text));
       const d = split?.date ?? normalizeDate(text);
       return d ? { value: d, valid: true } : { value: text, valid: false };
     }
     case 'issued_place': {
-      const split = splitPlaceAndDate(text);
+      const split = splitPlaceAndDate(trimPlaceDateNoise(text));
       return split ? { value: split.place, valid: true } : { value: text, valid: false };
     }
     case 'gender': {
       const g = normalizeGender(text);
       return g ? { value: g, valid: true } : { value: text, valid: false };
     }
-    case 'niora': {
-      const v = normalizeNiora(text);
-      return { value: v, valid: isValidNiora(v) };
-    }
-    case 'permit_number': {
-      const v = normalizePermitNumber(text);
-      return { value: v, valid: isValidPermitNumber(v) };
-    }
+    case 'niora':
+      return withOneExtraCharacterDropped(normalizeNiora(text), normalizeNiora, isValidNiora);
+    case 'permit_number':
+      return withOneExtraCharacterDropped(
+        normalizePermitNumber(text),
+        normalizePermitNumber,
+        isValidPermitNumber,
+      );
     case 'stay_permit_index': {
       const v = normalizeStayPermitIndex(text);
       return { value: v, valid: isValidStayPermitIndex(v) };
@@ -117,7 +147,7 @@ export function finalizeFields(
   for (const [name, reading] of Object.entries(found) as [TextFieldName, FieldReading][]) {
     const printed = cleanText(fixIsolatedBars(reading.text));
     if (!printed) continue;
-    let { value, valid } = normalizeField(name, printed, nationality);
+    let { value, valid, repaired } = normalizeField(name, printed, nationality);
     let original = printed;
     // The ':' column sometimes joins the value and reads as '1', 'I' or '|': drop it when the
     // value only passes its format without it.
@@ -125,14 +155,17 @@ export function finalizeFields(
     if (valid === false && stray) {
       const retry = normalizeField(name, stray[1]!, nationality);
       if (retry.valid) {
-        ({ value, valid } = retry);
+        ({ value, valid, repaired } = retry);
         original = stray[1]!;
       }
     }
     read[name] = {
       value,
       value_original: original,
-      confidence: confidenceOf(reading.confidence, reading.assignment, valid),
+      confidence:
+        Math.round(
+          confidenceOf(reading.confidence, reading.assignment, valid) * (repaired ? 0.8 : 1) * 10000,
+        ) / 10000,
       confidence_text: Math.round(Math.max(0, Math.min(1, reading.confidence)) * 10000) / 10000,
       polygon: toPolygon(reading.rects, toOutput),
       page_index: pageIndex,

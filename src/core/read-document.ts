@@ -29,6 +29,7 @@ import { crop, fitToPixels } from './image/raster';
 import { findContentRect } from './image/content';
 import { finalizeFields } from './assemble';
 import { refineFields } from './refine';
+import { findDash } from './layout/dash';
 import { validateRead } from './validate';
 import { LABEL_FORMS } from './layout/labels-match';
 import { normalizeForMatch } from './fuzzy';
@@ -233,6 +234,7 @@ async function readRaster(
 ): Promise<{ lines: TextLine[]; layout: LayoutResult }> {
   const lines = await ocrRaster(raster, engines, options, timings);
   const layout = assignFields(lines);
+  fillDashes(raster, lines, layout);
   const t = now();
   await refineFields(raster, layout.fields, engines.recognizer, {
     below: REREAD_BELOW,
@@ -240,6 +242,19 @@ async function readRaster(
   });
   timings.refine = (timings.refine ?? 0) + now() - t;
   return { lines, layout };
+}
+
+/** Labels left without a value whose row shows a lone '-' get '-' (printed "not applicable"). */
+function fillDashes(raster: Raster, lines: TextLine[], layout: LayoutResult): void {
+  for (const u of layout.unfilled) {
+    if (layout.fields[u.key]) continue;
+    // Search up to the next text on the row (the other column) or the page edge.
+    const rowEnd = lines
+      .filter((l) => l.rect.x > u.rect.x + u.rect.width && Math.abs(l.rect.y - u.rect.y) < u.lineHeight * 0.6)
+      .reduce((m, l) => Math.min(m, l.rect.x), raster.width);
+    const dash = findDash(raster, u.rect, u.lineHeight, rowEnd);
+    if (dash) layout.fields[u.key] = { text: '-', confidence: 0.9, rects: [dash.rect], assignment: 0.9 };
+  }
 }
 
 async function ocrRaster(

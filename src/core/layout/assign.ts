@@ -36,6 +36,8 @@ export interface LayoutResult {
   labelCount: number;
   titleRect: Rect | null;
   labelRects: Rect[];
+  /** Labels that found no value line, for a closer look at the pixels (a lone '-'). */
+  unfilled: { key: TextFieldName; rect: Rect; lineHeight: number }[];
 }
 
 interface LabelUnit {
@@ -137,7 +139,7 @@ function looksLikeLabel(line: TextLine): boolean {
 
 /** Lines of only punctuation (a lone ':' column mark) are never values. */
 function hasText(line: TextLine): boolean {
-  return /[\p{L}\p{N}]/u.test(line.text);
+  return /[\p{L}\p{N}]/u.test(line.text) || /^[-–—]$/.test(line.text.trim());
 }
 
 /**
@@ -184,6 +186,7 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     labelCount: 0,
     titleRect: null,
     labelRects: [],
+    unfilled: [],
   };
 
   // 1. The title: it names the document class and separates the office header from the body.
@@ -358,6 +361,11 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     }
   }
 
+  for (const u of units) {
+    if (!valueOf.has(u) && u.key !== 'place_date_of_birth') {
+      result.unfilled.push({ key: u.key, rect: u.rect, lineHeight: lines[u.lines[0]!]!.rect.height });
+    }
+  }
   for (const [u, v] of valueOf) {
     const assignment = u.score * (v.cost > 6 ? 0.9 : 1);
     if (u.key === 'place_date_of_birth') {

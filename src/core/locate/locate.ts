@@ -105,38 +105,33 @@ export async function analyzeFrame(
   const k = Math.min(1, analysisSide / Math.max(raster.width, raster.height));
   const small = k < 1 ? resize(raster, raster.width * k, raster.height * k) : raster;
   const scale = raster.width / small.width;
-  let prob = await detectProbabilityMap(small, detector, analysisSide);
-  let all = textBlobs(
-    prob.data,
-    prob.width,
-    prob.height,
-    small.width / prob.width,
-    small.height / prob.height,
-  );
+  let all = await blobsAt(small, small, detector, analysisSide, 0);
   // Small print (a card far from the camera, a whole page): look again at a higher resolution.
   const longSide = Math.max(raster.width, raster.height);
-  const thin = median(all.filter((b) => b.length > 2.5 * b.thickness).map((b) => b.thickness));
+  const elongated = (bs: TextBlob[]) => bs.filter((b) => b.length > 2.5 * b.thickness);
+  const lineLength = (bs: TextBlob[]) => elongated(bs).reduce((t, b) => t + b.length, 0);
+  const thin = median(elongated(all).map((b) => b.thickness));
+  let big: Raster = small;
+  let bigSide = analysisSide;
   if (
     longSide > analysisSide * 1.2 &&
     maxDetectorSide > analysisSide * 1.2 &&
-    (all.length < 12 || thin < 3)
+    (elongated(all).length < 15 || thin < 3)
   ) {
-    const side = Math.min(
+    bigSide = Math.min(
       longSide,
       maxDetectorSide,
       Math.round(analysisSide * Math.max(2, 4.5 / Math.max(thin, 1.5))),
     );
-    const k2 = side / longSide;
-    const big = k2 < 1 ? resize(raster, raster.width * k2, raster.height * k2) : raster;
-    prob = await detectProbabilityMap(big, detector, side);
-    const more = textBlobs(
-      prob.data,
-      prob.width,
-      prob.height,
-      small.width / prob.width,
-      small.height / prob.height,
-    );
-    if (more.length > all.length) all = more;
+    const k2 = bigSide / longSide;
+    big = k2 < 1 ? resize(raster, raster.width * k2, raster.height * k2) : raster;
+    const more = await blobsAt(big, small, detector, bigSide, 0);
+    if (lineLength(more) > lineLength(all)) all = more;
+  }
+  // The detector misses small print turned by about a quarter turn: try it turned back.
+  if (elongated(all).length < 15) {
+    const turned = await blobsAt(big, small, detector, bigSide, 1);
+    if (lineLength(turned) > 1.5 * lineLength(all)) all = turned;
   }
   const angle = dominantAngle(all);
   const empty: FrameAnalysis = {
@@ -385,9 +380,11 @@ async function upsideDown(
   };
   const left = aligned('x0');
   const right = aligned('x1');
+  // The layout settles it only when one side is clearly aligned and the other clearly ragged.
   const margin = Math.max(3, 0.15 * ends.length);
-  if (left >= right + margin) return { value: false, by: 'layout' };
-  if (right >= left + margin) return { value: true, by: 'layout' };
+  if (process.env.ODBG) console.log('align', left, right, ends.length);
+  if (left >= 2 * right + margin) return { value: false, by: 'layout' };
+  if (right >= 2 * left + margin) return { value: true, by: 'layout' };
   if (options.decideUpsideDown) {
     // The kernels are shrunk text: the printed line is about 1.8x as high, and a little longer.
     const rects: Rect[] = ends.map((e) => ({
@@ -400,6 +397,32 @@ async function upsideDown(
     if (v !== null) return { value: v, by: 'hook' };
   }
   return { value: right > left, by: 'default' };
+}
+
+/**
+ * Text blobs of `input` (any resolution) in the pixels of `analysis`. With `turn` = 1 the detector
+ * looks at the image turned a quarter clockwise and the blobs are turned back.
+ */
+async function blobsAt(
+  input: Raster,
+  analysis: Raster,
+  detector: TensorRunner,
+  side: number,
+  turn: 0 | 1,
+): Promise<TextBlob[]> {
+  const seen = turn ? rotateQuarter(input, 1) : input;
+  const prob = await detectProbabilityMap(seen, detector, side);
+  // Map pixels -> analysis pixels of the (possibly turned) analysis frame.
+  const aw = turn ? analysis.height : analysis.width;
+  const ah = turn ? analysis.width : analysis.height;
+  const blobs = textBlobs(prob.data, prob.width, prob.height, aw / prob.width, ah / prob.height);
+  if (!turn) return blobs;
+  // Turned clockwise: x' = H - y, y' = x  =>  x = y', y = H - x' (H = analysis height).
+  return blobs.map((b) => {
+    let angle = b.angle - Math.PI / 2;
+    if (angle <= -Math.PI / 2) angle += Math.PI;
+    return { ...b, cx: b.cy, cy: analysis.height - b.cx, angle };
+  });
 }
 
 function cloudPoints(blobs: TextBlob[]): Point[] {

@@ -50,6 +50,15 @@ export function findQuad(edges: EdgeMap, angle: number, cloud: Point[]): QuadRes
   const sides: SideName[] = ['top', 'right', 'bottom', 'left'];
   const cands: Record<SideName, Candidate[]> = { top: [], right: [], bottom: [], left: [] };
   const allowedOutside = Math.max(1, Math.floor(cloud.length * 0.02));
+  const all: Record<SideName, Candidate[]> = { top: [], right: [], bottom: [], left: [] };
+  let cx = 0;
+  let cy = 0;
+  for (const [x, y] of cloud) {
+    cx += x;
+    cy += y;
+  }
+  cx /= Math.max(1, cloud.length);
+  cy /= Math.max(1, cloud.length);
   for (const side of sides) {
     const [ix, iy] = inward[side];
     const list: Candidate[] = [];
@@ -74,7 +83,20 @@ export function findQuad(edges: EdgeMap, angle: number, cloud: Point[]): QuadRes
       list.push({ line: { phi: Math.atan2(ny, nx), rho }, votes: p.votes, border: false });
     }
     list.sort((a, b) => b.votes - a.votes);
-    cands[side] = list.slice(0, 6);
+    all[side] = list.slice(0, 40);
+    // The strongest lines, plus the innermost fairly strong ones: on a striped desk the stripes
+    // outvote the document's own edge, which is the first line outside the text.
+    const strong = list.slice(0, 5);
+    const depth = (c: Candidate) => {
+      const n: Point = [Math.cos(c.line.phi), Math.sin(c.line.phi)];
+      // Signed distance of the cloud's centre inside the line: smaller = closer to the text.
+      return n[0] * cx + n[1] * cy - c.line.rho;
+    };
+    const inner = list
+      .filter((c) => c.votes >= 0.25 * (list[0]?.votes ?? 0) && !strong.includes(c))
+      .sort((a, b) => depth(a) - depth(b))
+      .slice(0, 3);
+    cands[side] = [...strong, ...inner];
     const border = frameBorder(inward[side], w, h);
     if (border) cands[side].push({ line: border, votes: 0, border: true });
   }
@@ -117,7 +139,7 @@ export function findQuad(edges: EdgeMap, angle: number, cloud: Point[]): QuadRes
   // Wood grain, a desk mat's border or a shadow can run parallel just outside the document: the
   // document's own edge is the innermost of the lines that the image shows about as well.
   const chosen = best.corners.map((_, s) => {
-    const list = cands[sides[s]!];
+    const list = all[sides[s]!];
     return (
       list.find(
         (c) =>
@@ -144,7 +166,7 @@ export function findQuad(edges: EdgeMap, angle: number, cloud: Point[]): QuadRes
         return (l.rho - (n[0] * m[0] + n[1] * m[1])) / denom;
       };
       let bestInner: { c: Candidate; corners: Point[]; cov: number; d: number } | null = null;
-      for (const c of cands[side]) {
+      for (const c of all[side]) {
         if (c.border || c === current) continue;
         const d = depth(c.line);
         if (d <= 2) continue;
