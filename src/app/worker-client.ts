@@ -5,10 +5,12 @@ import {
   deserializeError,
   type FromWorker,
   type ProgressStage,
+  type ReadRegionRequest,
   type ReadRequestOptions,
   type ReadResponse,
   type ToWorker,
 } from '../worker/protocol';
+import type { TextField } from '../core/schema';
 
 export class WorkerCrashError extends Error {
   constructor(message = 'The reading worker stopped unexpectedly.') {
@@ -87,6 +89,11 @@ export class KitasWorkerClient {
     return promise;
   }
 
+  /** Re-reads one field from a box on a page; the raster's buffer is transferred to the worker. */
+  readRegion(request: ReadRegionRequest): Promise<TextField> {
+    return this.call<TextField>((id) => ({ type: 'readRegion', id, ...request }), [request.raster.data]);
+  }
+
   /** Stops whatever the worker is doing: terminate it, reject every pending call, start afresh. */
   cancel(): void {
     this.reset(new CancelledError());
@@ -143,6 +150,10 @@ export class KitasWorkerClient {
       case 'result':
         this.pending.delete(msg.id);
         pending.resolve(msg.response);
+        return;
+      case 'region':
+        this.pending.delete(msg.id);
+        pending.resolve(msg.field);
         return;
       case 'warmed':
         this.pending.delete(msg.id);

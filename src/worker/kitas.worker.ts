@@ -2,8 +2,10 @@
 // The reading worker: builds the engines once (kept warm), runs the core pipeline on each file and
 // reports progress by stage. Cancellation is the client terminating this worker.
 
-import type { PdfEngine, Raster, Stage } from '../core/ports';
+import type { PdfEngine, Raster, Rect, Stage } from '../core/ports';
 import { readDocument } from '../core/read-document';
+import { readDocumentAll } from '../core/read-all';
+import { rereadRegion } from '../core/reread-region';
 import { createBrowserEngines, type BrowserEngines } from '../engine/browser/engines';
 import {
   serializeError,
@@ -61,7 +63,9 @@ function recordingPdf(pdf: PdfEngine, rendered: Map<number, Raster>): PdfEngine 
             width: page.width,
             height: page.height,
             textItems: () => page.textItems(),
-            async render() {
+            async render(scale?: number, region?: Rect) {
+              // Only the whole page at 150 DPI is a preview; a finer render of a region is for OCR.
+              if (scale !== undefined || region !== undefined) return page.render(scale, region);
               const raster = await page.render();
               rendered.set(index, raster);
               return raster;
@@ -115,20 +119,19 @@ async function handleRead(msg: Extract<ToWorker, { type: 'read' }>): Promise<voi
   const bytes = new Uint8Array(msg.bytes);
   const rendered = new Map<number, Raster>();
   const readStarted = performance.now();
-  const result = await readDocument(
-    bytes,
-    {
-      decoder: e.decoder,
-      pdf: recordingPdf(e.pdf, rendered),
-      detector: e.detector,
-      recognizer: e.recognizer,
-    },
-    {
-      fileName: msg.name,
-      ...(msg.options.today ? { today: new Date(`${msg.options.today}T00:00:00Z`) } : {}),
-      onProgress: (stage: Stage, done: number, total: number) => progress(stage, done, total),
-    },
-  );
+  const readEngines = {
+    decoder: e.decoder,
+    pdf: recordingPdf(e.pdf, rendered),
+    detector: e.detector,
+    recognizer: e.recognizer,
+  };
+  const readOptions = {
+    fileName: msg.name,
+    ...(msg.options.today ? { today: new Date(`${msg.options.today}T00:00:00Z`) } : {}),
+    onProgress: (stage: Stage, done: number, total: number) => progress(stage, done, total),
+  };
+  const results = msg.options.all ? await readDocumentAll(bytes, readEngines, readOptions) : undefined;
+  const result = results?.[0] ?? (await readDocument(bytes, readEngines, readOptions));
   const readMs = performance.now() - readStarted;
   const previewStarted = performance.now();
   let pages: PagePreview[] = [];
@@ -148,6 +151,7 @@ async function handleRead(msg: Extract<ToWorker, { type: 'read' }>): Promise<voi
     id,
     response: {
       result,
+      ...(results ? { results } : {}),
       pages,
       backend: e.backend,
       timings: {
@@ -158,6 +162,22 @@ async function handleRead(msg: Extract<ToWorker, { type: 'read' }>): Promise<voi
       },
     },
   });
+}
+
+async function handleReadRegion(msg: Extract<ToWorker, { type: 'readRegion' }>): Promise<void> {
+  const e = await getEngines({}, () => undefined);
+  const raster = {
+    width: msg.raster.width,
+    height: msg.raster.height,
+    data: new Uint8ClampedArray(msg.raster.data),
+  };
+  const k = msg.scale ?? 1;
+  const field = await rereadRegion(raster, msg.rect, msg.field, e.recognizer, {
+    pageIndex: msg.pageIndex,
+    nationality: msg.nationality,
+    toOutput: ([x, y]) => [Math.round(x * k), Math.round(y * k)],
+  });
+  post({ type: 'region', id: msg.id, field });
 }
 
 async function handleWarm(msg: Extract<ToWorker, { type: 'warm' }>): Promise<void> {
@@ -173,7 +193,12 @@ let queue: Promise<void> = Promise.resolve();
 
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
-  const run = msg.type === 'read' ? () => handleRead(msg) : () => handleWarm(msg);
+  const run =
+    msg.type === 'read'
+      ? () => handleRead(msg)
+      : msg.type === 'readRegion'
+        ? () => handleReadRegion(msg)
+        : () => handleWarm(msg);
   queue = queue
     .then(run)
     .catch((err: unknown) => post({ type: 'error', id: msg.id, error: serializeError(err) }));

@@ -1,8 +1,8 @@
 // The typed messages between the UI thread and the reading worker. Both sides import only types
 // (and the error codec) from here, so a change of shape breaks the build on both sides at once.
 
-import { InputError, type Stage } from '../core/ports';
-import type { KitasResult } from '../core/schema';
+import { InputError, type Rect, type Stage } from '../core/ports';
+import type { KitasResult, TextField, TextFieldName } from '../core/schema';
 
 /** Pipeline stages plus the worker's own: engine start-up and page previews for the viewer. */
 export type ProgressStage = 'init' | Stage | 'preview';
@@ -12,6 +12,8 @@ export interface ReadRequestOptions {
   today?: string;
   /** Use WASM even when a real GPU adapter exists. */
   disableWebGpu?: boolean;
+  /** One record per permit (readDocumentAll): a PDF bundling several permits gives several. */
+  all?: boolean;
 }
 
 /** A page image for the viewer, in the same pixels as the result's polygons. */
@@ -25,20 +27,37 @@ export interface PagePreview {
 
 export interface ReadResponse {
   result: KitasResult;
+  /** With `options.all`: every permit's record (`result` is the first). */
+  results?: KitasResult[];
   pages: PagePreview[];
   /** The detector backend that ran: 'webgpu', 'wasm-2t', 'wasm-1t', ... */
   backend: string;
   timings: { engineInitMs: number; readMs: number; previewMs: number; totalMs: number };
 }
 
+/** Re-read one field from a box the officer drew on a page (core/reread-region.ts). */
+export interface ReadRegionRequest {
+  /** The page's RGBA pixels (transferred). */
+  raster: { width: number; height: number; data: ArrayBuffer };
+  /** The box, in the raster's pixels. */
+  rect: Rect;
+  field: TextFieldName;
+  pageIndex: number;
+  nationality: string;
+  /** Output pixels (the result's polygons) per raster pixel; default 1. */
+  scale?: number;
+}
+
 export type ToWorker =
   | { type: 'read'; id: number; bytes: ArrayBuffer; name: string; options: ReadRequestOptions }
-  | { type: 'warm'; id: number; options: ReadRequestOptions };
+  | { type: 'warm'; id: number; options: ReadRequestOptions }
+  | ({ type: 'readRegion'; id: number } & ReadRegionRequest);
 
 export type FromWorker =
   | { type: 'progress'; id: number; stage: ProgressStage; done: number; total: number }
   | { type: 'result'; id: number; response: ReadResponse }
   | { type: 'warmed'; id: number; backend: string; engineInitMs: number }
+  | { type: 'region'; id: number; field: TextField }
   | { type: 'error'; id: number; error: SerializedError };
 
 export interface SerializedError {
