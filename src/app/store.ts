@@ -58,6 +58,8 @@ interface AppState {
   select(field: FieldName | null): void;
   setPage(page: number): void;
   setNotice(notice: Notice | null): void;
+  /** Puts back a result and its edits (review undo/redo, a redrawn field, a batch record reopened). */
+  restore(result: KitasResult, edits: Edits): void;
 }
 
 /** The page most fields were found on: where a multi-page PDF opens. */
@@ -118,4 +120,8 @@ export const useApp = create<AppState>((set, get) => ({
   },
   setPage: (page) => set({ page }),
   setNotice: (notice) => set({ notice }),
+  restore: (result, edits) => {
+    const doc = get().doc;
+    if (doc) set({ doc: { ...doc, result }, edits });
+  },
 }));

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { FIELD_NAMES, type FieldName, type Polygon } from '../../core/schema';
 import { useApp, type OpenDocument } from '../store';
 import { LOW_CONFIDENCE, formatConfidence } from '../fields';
@@ -35,7 +35,21 @@ function boxesOnPage(doc: OpenDocument, page: number): Box[] {
 
 const pct = (v: number, of: number) => `${(v / of) * 100}%`;
 
-export function DocumentViewer({ doc }: { doc: OpenDocument }) {
+/** What an overlay (the review screen's box redraw) needs to know about the page shown. */
+export interface PageOverlayInfo {
+  page: number;
+  /** The page in polygon pixels. */
+  width: number;
+  height: number;
+}
+
+export function DocumentViewer({
+  doc,
+  overlay,
+}: {
+  doc: OpenDocument;
+  overlay?: (info: PageOverlayInfo) => ReactNode;
+}) {
   const t = useT();
   const page = useApp((s) => s.page);
   const selected = useApp((s) => s.selected);
@@ -155,6 +169,7 @@ export function DocumentViewer({ doc }: { doc: OpenDocument }) {
               </button>
             );
           })}
+          {overlay && width > 0 && height > 0 && overlay({ page, width, height })}
         </div>
       </div>
     </section>
