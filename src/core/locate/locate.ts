@@ -159,14 +159,19 @@ export async function analyzeFrame(
   const textTouches = cloud.some(
     ([x, y]) => x < margin || y < margin || x > small.width - margin || y > small.height - margin,
   );
-  // Trust the outline only when at least three sides are really seen; else straighten by the text.
+  // Trust the outline only when all four sides are seen and its corners are in frame; a document
+  // running out of frame is straightened by its text instead (the frame border is not its edge).
+  const tol = 0.03 * Math.max(small.width, small.height);
+  const inFrame = (q: Point[]) =>
+    q.every(([x, y]) => x >= -tol && y >= -tol && x <= small.width + tol && y <= small.height + tol);
   const ok =
-    quad &&
+    !!quad &&
     quad.score >= 0.7 &&
-    quad.kinds.filter((k2, i) => k2 === 'edge' && quad.coverage[i]! >= 0.5).length >= 3;
+    quad.kinds.every((k2, i) => k2 === 'edge' && quad.coverage[i]! >= 0.5) &&
+    inFrame(quad.corners);
   const corners = ok ? quad.corners.map(([x, y]): Point => [x * scale, y * scale]) : null;
-  const cornersOut =
-    !!corners && corners.some(([x, y]) => x < -1 || y < -1 || x > raster.width + 1 || y > raster.height + 1);
+  const outlineCut =
+    !!quad && quad.score >= 0.65 && (quad.kinds.includes('border') || !inFrame(quad.corners));
   return {
     angle,
     blobs,
@@ -177,7 +182,7 @@ export async function analyzeFrame(
     quadKinds: quad?.kinds ?? [],
     quadCoverage: quad?.coverage.map((c) => Math.round(c * 100) / 100) ?? [],
     textHeight,
-    touchesBorder: textTouches || cornersOut || (!!ok && quad.kinds.includes('border')),
+    touchesBorder: textTouches || outlineCut,
   };
 }
 
@@ -382,7 +387,6 @@ async function upsideDown(
   const right = aligned('x1');
   // The layout settles it only when one side is clearly aligned and the other clearly ragged.
   const margin = Math.max(3, 0.15 * ends.length);
-  if (process.env.ODBG) console.log('align', left, right, ends.length);
   if (left >= 2 * right + margin) return { value: false, by: 'layout' };
   if (right >= 2 * left + margin) return { value: true, by: 'layout' };
   if (options.decideUpsideDown) {
