@@ -29,7 +29,7 @@ const inkDetector: TensorRunner = {
 };
 
 /** A card: light paper, a left-aligned column of labels and one of values with ragged right ends. */
-function syntheticCard(w = 856, h = 540): Raster {
+function syntheticCard(w = 856, h = 540, glyphs = false): Raster {
   const r = createRaster(w, h);
   for (let i = 0; i < w * h; i++) {
     r.data[i * 4] = 236;
@@ -40,6 +40,8 @@ function syntheticCard(w = 856, h = 540): Raster {
   const bar = (x: number, y: number, bw: number, bh: number) => {
     for (let yy = y; yy < y + bh; yy++) {
       for (let xx = x; xx < x + bw; xx++) {
+        // With glyphs: 3 px strokes with 2 px gaps and a gap row, like print at this size.
+        if (glyphs && ((xx - x) % 5 >= 3 || (yy - y) % 8 === 5)) continue;
         const i = (yy * w + xx) * 4;
         r.data[i] = 30;
         r.data[i + 1] = 30;
@@ -194,7 +196,7 @@ describe('locateDocument', () => {
 
 describe('assessQuality', () => {
   it('flags a document that is too small, too dark or cut off, and passes a good one', () => {
-    const card = syntheticCard();
+    const card = syntheticCard(856, 540, true);
     const good = assessQuality(card, {
       corners: [
         [0, 0],
@@ -231,7 +233,7 @@ describe('assessQuality', () => {
   });
 
   it('measures blur: a box-blurred card is much less sharp than the original', () => {
-    const card = syntheticCard();
+    const card = syntheticCard(856, 540, true);
     const blurred = boxBlur(card, 4);
     const where = {
       corners: null,
