@@ -3,10 +3,10 @@ import { useApp } from './store';
 import { useReadFile, warmEngines } from './reader';
 import { DropZone } from './components/DropZone';
 import { ProgressPanel } from './components/ProgressPanel';
-import { ResultSummary } from './components/ResultSummary';
-import { DocumentViewer } from './components/DocumentViewer';
-import { FieldForm } from './components/FieldForm';
-import { ExportBar } from './components/ExportBar';
+import { ReviewWorkspace } from './review/ReviewWorkspace';
+import { BatchScreen } from './batch/BatchScreen';
+import { ModeTabs } from './batch/ModeTabs';
+import { useBatch } from './batch/batch-store';
 import { EngineBadge } from './components/EngineBadge';
 import { useT } from './i18n';
 import { LanguageSwitch } from './i18n/LanguageSwitch';
@@ -19,6 +19,7 @@ export function App() {
   const notice = useApp((s) => s.notice);
   const hasEdits = useApp((s) => Object.keys(s.edits).length > 0);
   const read = useReadFile();
+  const mode = useBatch((s) => s.mode);
 
   useEffect(() => {
     // Once per page (StrictMode mounts twice in dev): start the engines before the first file.
@@ -48,23 +49,22 @@ export function App() {
       </header>
 
       <main className="app-main">
-        <DropZone compact={doc !== null} busy={read.isPending} onFile={(file) => read.mutate(file)} />
-        <ProgressPanel />
-        {notice && (
-          <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-            {notice.text}
-          </div>
-        )}
-        {doc && (
+        <ModeTabs />
+        {mode === 'batch' ? (
+          <BatchScreen />
+        ) : (
           <>
-            <ResultSummary doc={doc} />
-            <div className="workspace">
-              <DocumentViewer doc={doc} />
-              <section className="fields-panel" aria-label={t('app.fields')}>
-                <ExportBar doc={doc} />
-                <FieldForm doc={doc} />
-              </section>
-            </div>
+            <DropZone compact={doc !== null} busy={read.isPending} onFile={(file) => read.mutate(file)} />
+            <ProgressPanel />
+            {notice && (
+              <div
+                className={`notice notice-${notice.kind}`}
+                role={notice.kind === 'error' ? 'alert' : 'status'}
+              >
+                {notice.text}
+              </div>
+            )}
+            {doc && <ReviewWorkspace doc={doc} />}
           </>
         )}
       </main>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useApp, type OpenDocument } from '../store';
-import { applyEdits, exportFileName, toJson } from '../export';
+import { exportFileName, toJson } from '../export';
+import { exportedResult } from '../review/review-store';
 import { useT } from '../i18n';
 
 export function ExportBar({ doc }: { doc: OpenDocument }) {
@@ -9,7 +10,8 @@ export function ExportBar({ doc }: { doc: OpenDocument }) {
   const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
   const editCount = Object.keys(edits).length;
 
-  const json = () => toJson(applyEdits(doc.result, edits));
+  // The officer's values, re-validated, with the review audit under meta.review.
+  const json = () => toJson(exportedResult(doc, edits));
 
   const download = () => {
     const url = URL.createObjectURL(new Blob([json()], { type: 'application/json' }));
