@@ -20,6 +20,9 @@ export default defineConfig({
     headless: true,
     browserName: 'chromium',
     acceptDownloads: true,
+    // The app's service worker would answer from its cache and hide requests from page.route;
+    // e2e/offline-pwa.spec.ts turns it back on.
+    serviceWorkers: 'block',
     actionTimeout: 15_000,
     trace: 'retain-on-failure',
     launchOptions: {

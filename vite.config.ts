@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { serviceWorkerPlugin } from './scripts/pwa/service-worker-plugin.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const nm = (p: string) => path.join(root, 'node_modules', p);
@@ -121,7 +122,12 @@ const DEV_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inli
   .replace("connect-src 'self'", "connect-src 'self' ws: wss:");
 
 export default defineConfig({
-  plugins: [react(), vendorAssets()],
+  plugins: [
+    react(),
+    vendorAssets(),
+    // After the vendor copy: precaches every built file for offline use (docs/kiosk.md).
+    serviceWorkerPlugin({ source: path.join(root, 'src/app/pwa/sw.ts') }),
+  ],
   // Timing reports are noise on a 2-core machine shared with other jobs; real errors still print.
   worker: { format: 'es', rolldownOptions: { checks: { bundlerTimings: false } } },
   build: {

@@ -10,6 +10,7 @@ import { useBatch } from './batch/batch-store';
 import { EngineBadge } from './components/EngineBadge';
 import { useT } from './i18n';
 import { LanguageSwitch } from './i18n/LanguageSwitch';
+import { OfflineBadge } from './pwa/OfflineBadge';
 
 let warmed = false;
 
@@ -43,6 +44,7 @@ export function App() {
           <p className="tagline">{t('app.tagline')}</p>
         </div>
         <div className="header-tools">
+          <OfflineBadge />
           <LanguageSwitch />
           <EngineBadge />
         </div>

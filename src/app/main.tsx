@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
 import './bench-hook';
 import './styles.css';
+import { registerServiceWorker } from './pwa/register';
 
 const queryClient = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
 
@@ -16,3 +17,5 @@ createRoot(root).render(
     </QueryClientProvider>
   </StrictMode>,
 );
+
+void registerServiceWorker();
