@@ -20,7 +20,7 @@ import { Rng } from './rng';
 import { deskHtml } from './scenes';
 import { MM_TO_CSS } from './spec';
 import type { DocSpec } from './spec';
-import { photoTier, scanTier, webcamTier } from './tiers';
+import { mapQuads, photoTier, scanTier, webcamTier } from './tiers';
 import type { Quads, TierImage } from './tiers';
 import { buildExpected, negativeExpected, scaledPolygon, TIERS } from './truth';
 import type { Tier, Truth } from './truth';
@@ -322,12 +322,13 @@ async function produce(
     };
   }
   if (job.tier === 'pdf') {
-    // Cards (and small negatives) in a PDF: a scanned copy on an A4 page, image only.
-    const ren = await renderPng(browser, spec, PX_PER_CSS_150 / (card ? 1.5625 : 1));
+    // Cards (and small negatives) in a PDF: a scanned copy on an A4 page, image only, scanned at
+    // 300 DPI as ID copies are (at 150 DPI a card's small print is a few pixels high).
+    const ren = await renderPng(browser, spec, (2 * PX_PER_CSS_150) / (card ? 1.5625 : 1));
     const doc = await decode(ren.png);
     const t = await scanTier(tr, doc, boxQuads(ren.boxes, ren.sx, ren.sy), {
       card: true,
-      canvas: A4_150,
+      canvas: { width: 2 * A4_150.width, height: 2 * A4_150.height },
       scale: 1,
     });
     const jpeg = await encodeJpeg(t.img, t.quality);
@@ -338,7 +339,11 @@ async function produce(
       height: A4_150.height,
       pages: 1,
       pageIndex: 0,
-      polygons: quadPolygons(t.quads, A4_150.width, A4_150.height),
+      polygons: quadPolygons(
+        mapQuads(t.quads, ([x, y]) => [x / 2, y / 2]),
+        A4_150.width,
+        A4_150.height,
+      ),
       pdfKind: 'image',
     };
   }
