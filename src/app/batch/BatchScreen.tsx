@@ -7,6 +7,7 @@ import { useApp } from '../store';
 import { useLang, useT, type MessageKey } from '../i18n';
 import { ReviewWorkspace } from '../review/ReviewWorkspace';
 import { downloadText } from '../export/download';
+import { applyPrivacy } from '../settings/privacy';
 import {
   exportRecords,
   recordName,
@@ -73,7 +74,8 @@ export function BatchScreen() {
   };
   const exportable = () => {
     saveOpen();
-    return exportRecords(useBatch.getState().items);
+    // The privacy setting (photo/sign left out) applies to every export.
+    return exportRecords(useBatch.getState().items).map((r) => ({ ...r, result: applyPrivacy(r.result) }));
   };
   const doneCount = items.filter((it) => it.status === 'done' || it.status === 'failed').length;
   const hasCancelled = items.some((it) => it.status === 'cancelled' || it.status === 'failed');

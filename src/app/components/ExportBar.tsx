@@ -3,6 +3,7 @@ import { useApp, type OpenDocument } from '../store';
 import { exportFileName, toJson } from '../export';
 import { exportedResult } from '../review/review-store';
 import { useT } from '../i18n';
+import { applyPrivacy } from '../settings/privacy';
 
 export function ExportBar({ doc }: { doc: OpenDocument }) {
   const t = useT();
@@ -11,7 +12,7 @@ export function ExportBar({ doc }: { doc: OpenDocument }) {
   const editCount = Object.keys(edits).length;
 
   // The officer's values, re-validated, with the review audit under meta.review.
-  const json = () => toJson(exportedResult(doc, edits));
+  const json = () => toJson(applyPrivacy(exportedResult(doc, edits)));
 
   const download = () => {
     const url = URL.createObjectURL(new Blob([json()], { type: 'application/json' }));
