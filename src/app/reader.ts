@@ -3,9 +3,19 @@ import { InputError } from '../core/ports';
 import { CancelledError, KitasWorkerClient } from './worker-client';
 import { useApp, type PageView } from './store';
 import { translate } from './i18n';
+import { useSettings } from './settings/settings-store';
 
-/** One worker client for the page: its engines stay warm between files. */
-export const client = new KitasWorkerClient();
+/**
+ * One worker client for the page: its engines stay warm between files, and the worker is replaced
+ * after `recycleAfter` reads (Settings; kiosk config) so memory stays flat over a day.
+ */
+export const client = new KitasWorkerClient(undefined, {
+  recycleAfter: useSettings.getState().settings.recycleAfter,
+  onRecycle: () => warmEngines(),
+});
+useSettings.subscribe((s) => {
+  client.recycleAfter = s.settings.recycleAfter;
+});
 
 /** Starts (or restarts, after a cancel) the engines so the first file does not wait for them. */
 export function warmEngines(): void {

@@ -57,12 +57,37 @@ export function createKitasWorker(): WorkerLike {
   }) as WorkerLike;
 }
 
+export interface ClientOptions {
+  /** Restart the worker after this many finished jobs (reads, re-reads), once idle; 0 = never. */
+  recycleAfter?: number;
+  /** Called right after a recycle (e.g. to warm the fresh worker's engines). */
+  onRecycle?: () => void;
+}
+
 export class KitasWorkerClient {
   private worker: WorkerLike | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  /** Jobs finished by the current worker. */
+  private jobs = 0;
+  /** Worker recycling: WASM heaps only grow, so a kiosk reading all day restarts it now and then. */
+  recycleAfter: number;
+  onRecycle: (() => void) | undefined;
+  /** How many times the worker was recycled (for the UI and tests). */
+  recycled = 0;
 
-  constructor(private readonly spawn: () => WorkerLike = createKitasWorker) {}
+  constructor(
+    private readonly spawn: () => WorkerLike = createKitasWorker,
+    options: ClientOptions = {},
+  ) {
+    this.recycleAfter = options.recycleAfter ?? 0;
+    this.onRecycle = options.onRecycle;
+  }
+
+  /** Jobs the current worker has finished since it started. */
+  get jobCount(): number {
+    return this.jobs;
+  }
 
   /** Whether a call is waiting on the worker. */
   get busy(): boolean {
@@ -150,10 +175,12 @@ export class KitasWorkerClient {
       case 'result':
         this.pending.delete(msg.id);
         pending.resolve(msg.response);
+        this.jobDone();
         return;
       case 'region':
         this.pending.delete(msg.id);
         pending.resolve(msg.field);
+        this.jobDone();
         return;
       case 'warmed':
         this.pending.delete(msg.id);
@@ -162,13 +189,27 @@ export class KitasWorkerClient {
       case 'error':
         this.pending.delete(msg.id);
         pending.reject(deserializeError(msg.error));
+        this.jobDone();
         return;
     }
+  }
+
+  /** Counts a finished job; at the limit, and with nothing pending, starts over with a new worker. */
+  private jobDone(): void {
+    this.jobs++;
+    if (this.recycleAfter <= 0 || this.jobs < this.recycleAfter || this.pending.size > 0) return;
+    const worker = this.worker;
+    this.worker = null;
+    this.jobs = 0;
+    worker?.terminate();
+    this.recycled++;
+    this.onRecycle?.();
   }
 
   private reset(reason: Error): void {
     const worker = this.worker;
     this.worker = null;
+    this.jobs = 0;
     worker?.terminate();
     const pending = [...this.pending.values()];
     this.pending.clear();
