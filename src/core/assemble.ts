@@ -19,6 +19,7 @@ import {
 import { splitPlaceAndDate } from './normalize/place-date';
 import { classifyTitle } from './normalize/document-type';
 import { unionRect } from './geometry/polygon';
+import { confidenceFromEvidence, FREE_TEXT_FIELDS, type FieldEvidence } from './confidence';
 import { mapRect, type PointMap } from './geometry/point-map';
 
 interface Normalized {
@@ -121,17 +122,6 @@ function toPolygon(rects: Rect[], toOutput: PointMap): Polygon {
   );
 }
 
-/**
- * How much a format check says about exactness: a value that passes a strict format after OCR is
- * rarely wrong; free text has only the recognizer's word to go on.
- */
-function confidenceOf(textConfidence: number, assignment: number, valid: boolean | null): number {
-  const formatFactor = valid === true ? 1 : valid === false ? 0.35 : 0.97;
-  // Tesseract's scores bunch near the top; stretch them so 0.9 means something.
-  const text = Math.max(0, Math.min(1, (textConfidence - 0.5) / 0.45));
-  return Math.round(Math.min(0.999, text * assignment * formatFactor) * 10000) / 10000;
-}
-
 /** Tesseract reads a lone capital I (as in "KELAS I") as '|'; quotes at a line's end are noise. */
 function fixIsolatedBars(text: string): string {
   return text.replace(/(^|\s)\|(?=\s|$)/g, '$1I').replace(/['"`]+$/, '');
@@ -142,7 +132,9 @@ export function finalizeFields(
   found: Partial<Record<TextFieldName, FieldReading>>,
   toOutput: PointMap,
   pageIndex: number,
-): void {
+  source: FieldEvidence['source'] = 'ocr',
+): Partial<Record<TextFieldName, FieldEvidence>> {
+  const evidence: Partial<Record<TextFieldName, FieldEvidence>> = {};
   const nationality = found.nationality ? normalizeNationality(cleanText(found.nationality.text)) : '';
   for (const [name, reading] of Object.entries(found) as [TextFieldName, FieldReading][]) {
     const printed = cleanText(fixIsolatedBars(reading.text));
@@ -159,16 +151,26 @@ export function finalizeFields(
         original = stray[1]!;
       }
     }
+    const textConfidence = Math.max(0, Math.min(1, reading.confidence));
+    const e: FieldEvidence = {
+      text: textConfidence,
+      format: valid === true ? 'valid' : valid === false ? 'invalid' : 'none',
+      reread: reading.reread ?? 'none',
+      assignment: reading.assignment,
+      source,
+      repaired: !!repaired,
+      freeText: FREE_TEXT_FIELDS.has(name),
+      length: value.length,
+    };
+    evidence[name] = e;
     read[name] = {
       value,
       value_original: original,
-      confidence:
-        Math.round(
-          confidenceOf(reading.confidence, reading.assignment, valid) * (repaired ? 0.8 : 1) * 10000,
-        ) / 10000,
-      confidence_text: Math.round(Math.max(0, Math.min(1, reading.confidence)) * 10000) / 10000,
+      confidence: confidenceFromEvidence(e),
+      confidence_text: Math.round(textConfidence * 10000) / 10000,
       polygon: toPolygon(reading.rects, toOutput),
       page_index: pageIndex,
     };
   }
+  return evidence;
 }

@@ -29,6 +29,7 @@ import { crop, fitToPixels } from './image/raster';
 import { findContentRect } from './image/content';
 import { finalizeFields } from './assemble';
 import { refineFields } from './refine';
+import type { FieldEvidence } from './confidence';
 import { findDash } from './layout/dash';
 import { validateRead } from './validate';
 import { LABEL_FORMS } from './layout/labels-match';
@@ -301,6 +302,7 @@ function assemble(
   const layout = page?.layout;
   const documentClass: DocumentClass = classify(layout);
   const read: KitasRead = emptyRead();
+  let evidence: Partial<Record<TextFieldName, FieldEvidence>> = {};
   const isCard = !!layout?.fields.document_type && /KARTU/i.test(layout.fields.document_type.text);
   const pageLayout: ResultMeta['layout'] = !page
     ? 'unknown'
@@ -311,7 +313,7 @@ function assemble(
         : 'unknown';
 
   if (page && layout && documentClass !== 'OTHER') {
-    finalizeFields(read, layout.fields, page.toOutput, page.pageIndex);
+    evidence = finalizeFields(read, layout.fields, page.toOutput, page.pageIndex, page.source);
     if (page.raster) {
       const regions = findImageRegions(
         page.raster,
@@ -361,6 +363,7 @@ function assemble(
     backend: engines.detector.backend,
     versions: { app: APP_VERSION, detector: DETECTOR_VERSION, recognizer: engines.recognizer.name },
     timings_ms: roundTimings(timings),
+    field_evidence: evidence,
   };
   return {
     status: 'SUCCESS',

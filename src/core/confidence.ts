@@ -1,0 +1,66 @@
+// `confidence` is the probability that `value` is exactly right. It is computed from evidence the
+// pipeline gathers for each field, through a logistic model fitted on the project's synthetic
+// documents (scripts/eval/calibrate.ts prints the coefficients below; the eval reports how well
+// they hold: accuracy per confidence bucket and the expected calibration error).
+import type { TextFieldName } from './schema';
+
+export interface FieldEvidence {
+  /** The recognizer's own score, 0..1 (1 for a PDF text layer). */
+  text: number;
+  /** The value passed its field's format check (dates, identifiers, gender, title). */
+  format: 'valid' | 'invalid' | 'none';
+  /** Outcome of the focused second read, if one was made. */
+  reread: 'agree' | 'replaced' | 'disagree' | 'none';
+  /** How sure the layout is that this text belongs to this field. */
+  assignment: number;
+  source: 'text_layer' | 'ocr';
+  /** A character was dropped to fit the format. */
+  repaired: boolean;
+  /** Free text (names, addresses) is longer and has no format to check. */
+  freeText: boolean;
+  /** Characters in the value. */
+  length: number;
+}
+
+export const FREE_TEXT_FIELDS: ReadonlySet<TextFieldName> = new Set([
+  'full_name',
+  'address',
+  'occupation',
+  'status',
+  'guarantor_name',
+  'office_name',
+  'office_region',
+  'office_address',
+  'place_of_birth',
+  'issued_place',
+]);
+
+export function features(e: FieldEvidence): number[] {
+  return [
+    e.text,
+    e.format === 'valid' ? 1 : 0,
+    e.format === 'invalid' ? 1 : 0,
+    e.reread === 'agree' ? 1 : 0,
+    e.reread === 'disagree' ? 1 : 0,
+    e.reread === 'replaced' ? 1 : 0,
+    e.assignment,
+    e.source === 'text_layer' ? 1 : 0,
+    e.repaired ? 1 : 0,
+    e.freeText ? 1 : 0,
+    Math.min(1, e.length / 40),
+  ];
+}
+
+/** Fitted by scripts/eval/calibrate.ts (bias first, then one weight per feature above). */
+export const CONFIDENCE_MODEL = {
+  bias: -6,
+  weights: [6, 2.5, -3, 1.5, -2, -0.5, 2, 4, -1, -0.5, -0.5],
+};
+
+export function confidenceFromEvidence(e: FieldEvidence, model = CONFIDENCE_MODEL): number {
+  const x = features(e);
+  let z = model.bias;
+  for (let i = 0; i < x.length; i++) z += (model.weights[i] ?? 0) * x[i]!;
+  const p = 1 / (1 + Math.exp(-z));
+  return Math.round(Math.min(0.999, p) * 10000) / 10000;
+}
