@@ -67,6 +67,15 @@ export interface LocateOptions {
   decideUpsideDown?: (raster: Raster, lines: Rect[]) => Promise<boolean | null>;
   /** false: locate and judge only (live camera frames); `raster` is then the input. */
   warp?: boolean;
+  /** false: skip the text detector and look only for the outline around the centre (live frames). */
+  useDetector?: boolean;
+  /** What the guide shows, for the print size assumed when no text is measured. */
+  documentKind?: 'card' | 'page';
+  /**
+   * Pixels of the image that will be read per pixel of this one (a live preview frame scaled down
+   * from the camera's full resolution): text height is judged at the resolution that gets read.
+   */
+  inputScale?: number;
   thresholds?: QualityThresholds;
 }
 
@@ -88,6 +97,17 @@ export interface FrameAnalysis {
   touchesBorder: boolean;
 }
 
+/**
+ * For live camera frames (<= 60 ms in the worker): the outline from edges around the frame's centre
+ * (the user holds the document in the guide), no detector, no warp, no recognizer.
+ */
+export const LIVE_LOCATE_OPTIONS = {
+  analysisSide: 320,
+  maxDetectorSide: 320,
+  warp: false,
+  useDetector: false,
+} as const;
+
 const DEG = Math.PI / 180;
 /** Straightened documents are enlarged to at least this long side (print as large as in a scan). */
 const MIN_OUTPUT_SIDE = 1100;
@@ -101,11 +121,13 @@ export async function analyzeFrame(
   detector: TensorRunner,
   analysisSide = 640,
   maxDetectorSide = 1600,
+  assumeCentered = false,
+  useDetector = true,
 ): Promise<FrameAnalysis> {
   const k = Math.min(1, analysisSide / Math.max(raster.width, raster.height));
   const small = k < 1 ? resize(raster, raster.width * k, raster.height * k) : raster;
   const scale = raster.width / small.width;
-  let all = await blobsAt(small, small, detector, analysisSide, 0);
+  let all = useDetector ? await blobsAt(small, small, detector, analysisSide, 0) : [];
   // Small print (a card far from the camera, a whole page): look again at a higher resolution.
   const longSide = Math.max(raster.width, raster.height);
   const elongated = (bs: TextBlob[]) => bs.filter((b) => b.length > 2.5 * b.thickness);
@@ -114,6 +136,7 @@ export async function analyzeFrame(
   let big: Raster = small;
   let bigSide = analysisSide;
   if (
+    useDetector &&
     longSide > analysisSide * 1.2 &&
     maxDetectorSide > analysisSide * 1.2 &&
     (elongated(all).length < 15 || thin < 3)
@@ -129,7 +152,7 @@ export async function analyzeFrame(
     if (lineLength(more) > lineLength(all)) all = more;
   }
   // The detector misses small print turned by about a quarter turn: try it turned back.
-  if (elongated(all).length < 15) {
+  if (useDetector && maxDetectorSide > analysisSide * 1.2 && elongated(all).length < 15) {
     const turned = await blobsAt(big, small, detector, bigSide, 1);
     if (lineLength(turned) > 1.5 * lineLength(all)) all = turned;
   }
@@ -146,10 +169,39 @@ export async function analyzeFrame(
     textHeight: 0,
     touchesBorder: false,
   };
-  if (angle === null) return empty;
+  if (angle === null || mainTextCluster(all, angle).length < 3) {
+    // No readable text at this size. A live frame may still show the document's outline: the user
+    // holds it in the middle of the guide, so look for edges around the centre.
+    if (!assumeCentered) {
+      if (angle === null) return empty;
+      return { ...empty, blobs: mainTextCluster(all, angle), alongBlobs: alongBlobs(all, angle) };
+    }
+    const edges = edgeMap(small);
+    const edgeAngle = dominantEdgeAngle(edges);
+    const cw = small.width * 0.08;
+    const ch = small.height * 0.08;
+    const cx = small.width / 2;
+    const cy = small.height / 2;
+    const centre: Point[] = [
+      [cx - cw, cy - ch],
+      [cx + cw, cy - ch],
+      [cx + cw, cy + ch],
+      [cx - cw, cy + ch],
+    ];
+    const quad = findQuad(edges, edgeAngle, centre, { strong: 3, inner: 2 });
+    const seen = !!quad && quad.score >= 0.7 && quad.kinds.every((k2) => k2 === 'edge');
+    return {
+      ...empty,
+      angle: null,
+      quad: seen ? quad.corners.map(([x, y]): Point => [x * scale, y * scale]) : null,
+      quadScore: quad?.score ?? 0,
+      quadKinds: quad?.kinds ?? [],
+      quadCoverage: quad?.coverage.map((c) => Math.round(c * 100) / 100) ?? [],
+      touchesBorder: !!quad && quad.score >= 0.65 && quad.kinds.includes('border'),
+    };
+  }
   const blobs = mainTextCluster(all, angle);
   const along = alongBlobs(all, angle);
-  if (blobs.length < 3) return { ...empty, blobs, alongBlobs: along };
   // The detector's kernels are shrunk text: a line is about 1.8x its kernel's thickness.
   const textHeight = median(blobs.map((b) => b.thickness)) * 1.8 * scale;
   const cloud = cloudPoints(blobs);
@@ -196,13 +248,22 @@ export async function locateDocument(
     detector,
     options.analysisSide ?? 640,
     options.maxDetectorSide ?? 1600,
+    options.warp === false,
+    options.useDetector ?? true,
   );
+  // Text too small to see at preview size: judge sharpness over the outline, with print assumed
+  // at about 2.5% of a card's long side (1.3% of a page's).
+  const outlineBox = a.quad ? boxOfPoints(a.quad) : null;
+  const printShare = options.documentKind === 'page' ? 0.013 : 0.025;
+  const height =
+    a.textHeight || (outlineBox ? printShare * Math.max(outlineBox.width, outlineBox.height) : 0);
   const quality = assessQuality(
     raster,
     {
       corners: a.quad,
-      textBox: textBox(a),
-      textHeight: a.textHeight,
+      textBox: textBox(a) ?? outlineBox,
+      textHeight: height,
+      readTextHeight: height * (options.inputScale ?? 1),
       angle: a.angle ?? 0,
       touchesBorder: a.touchesBorder,
     },
@@ -429,6 +490,29 @@ async function blobsAt(
   });
 }
 
+/** The direction (mod 90 degrees) most strong edges take, in (-45, 45] degrees, as radians. */
+function dominantEdgeAngle(edges: ReturnType<typeof edgeMap>): number {
+  const hist = new Float64Array(90);
+  for (let i = 0; i < edges.mag.length; i++) {
+    const m = edges.mag[i]!;
+    if (m === 0) continue;
+    const deg = (((edges.dir[i]! / DEG) % 90) + 90) % 90;
+    const b = Math.round(deg) % 90;
+    hist[b] = hist[b]! + m;
+  }
+  let best = 0;
+  let bestV = -1;
+  for (let b = 0; b < 90; b++) {
+    let v = 0;
+    for (let k = -2; k <= 2; k++) v += hist[(b + k + 90) % 90]!;
+    if (v > bestV) {
+      bestV = v;
+      best = b;
+    }
+  }
+  return ((best > 45 ? best - 90 : best) * DEG) as number;
+}
+
 function cloudPoints(blobs: TextBlob[]): Point[] {
   const pts: Point[] = [];
   for (const b of blobs) {
@@ -447,6 +531,14 @@ function cloudPoints(blobs: TextBlob[]): Point[] {
     }
   }
   return pts;
+}
+
+function boxOfPoints(pts: Point[]): { x: number; y: number; width: number; height: number } {
+  const xs = pts.map((p) => p[0]);
+  const ys = pts.map((p) => p[1]);
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
 }
 
 function textBox(a: FrameAnalysis): { x: number; y: number; width: number; height: number } | null {

@@ -34,7 +34,13 @@ const DEG = Math.PI / 180;
  * `angle`: direction of the text lines (radians). `cloud`: points of the document's text (its quad
  * must contain them). Returns null when no side set makes a plausible quadrilateral.
  */
-export function findQuad(edges: EdgeMap, angle: number, cloud: Point[]): QuadResult | null {
+export function findQuad(
+  edges: EdgeMap,
+  angle: number,
+  cloud: Point[],
+  /** Candidate lines tried per side: the strongest, and the innermost fairly strong ones. */
+  breadth: { strong: number; inner: number } = { strong: 5, inner: 3 },
+): QuadResult | null {
   const { width: w, height: h } = edges;
   const ux = Math.cos(angle);
   const uy = Math.sin(angle);
@@ -86,7 +92,7 @@ export function findQuad(edges: EdgeMap, angle: number, cloud: Point[]): QuadRes
     all[side] = list.slice(0, 40);
     // The strongest lines, plus the innermost fairly strong ones: on a striped desk the stripes
     // outvote the document's own edge, which is the first line outside the text.
-    const strong = list.slice(0, 5);
+    const strong = list.slice(0, breadth.strong);
     const depth = (c: Candidate) => {
       const n: Point = [Math.cos(c.line.phi), Math.sin(c.line.phi)];
       // Signed distance of the cloud's centre inside the line: smaller = closer to the text.
@@ -95,19 +101,23 @@ export function findQuad(edges: EdgeMap, angle: number, cloud: Point[]): QuadRes
     const inner = list
       .filter((c) => c.votes >= 0.25 * (list[0]?.votes ?? 0) && !strong.includes(c))
       .sort((a, b) => depth(a) - depth(b))
-      .slice(0, 3);
+      .slice(0, breadth.inner);
     cands[side] = [...strong, ...inner];
     const border = frameBorder(inward[side], w, h);
     if (border) cands[side].push({ line: border, votes: 0, border: true });
   }
 
   let best: QuadResult | null = null;
-  const covCache = new Map<string, number>();
-  for (const t of cands.top) {
-    for (const r of cands.right) {
-      for (const b of cands.bottom) {
-        for (const l of cands.left) {
-          const lines = [t, r, b, l];
+  // A side's coverage depends on its own line and its two neighbours (which fix its corners).
+  const covCache = new Map<number, number>();
+  const K = 16;
+  const lists = [cands.top, cands.right, cands.bottom, cands.left];
+  const idx = [0, 0, 0, 0];
+  for (idx[0] = 0; idx[0] < lists[0]!.length; idx[0]++) {
+    for (idx[1] = 0; idx[1] < lists[1]!.length; idx[1]++) {
+      for (idx[2] = 0; idx[2] < lists[2]!.length; idx[2]++) {
+        for (idx[3] = 0; idx[3] < lists[3]!.length; idx[3]++) {
+          const lines = [lists[0]![idx[0]]!, lists[1]![idx[1]]!, lists[2]![idx[2]]!, lists[3]![idx[3]]!];
           const corners = quadCorners(lines.map((c) => c.line));
           if (!corners || !plausible(corners, w, h)) continue;
           const coverage: number[] = [];
@@ -117,12 +127,10 @@ export function findQuad(edges: EdgeMap, angle: number, cloud: Point[]): QuadRes
               coverage.push(0.5);
               continue;
             }
-            const a = corners[s]!;
-            const e = corners[(s + 1) % 4]!;
-            const key = `${s}:${c.line.phi.toFixed(4)}:${c.line.rho.toFixed(2)}:${a[0].toFixed(0)},${a[1].toFixed(0)}:${e[0].toFixed(0)},${e[1].toFixed(0)}`;
+            const key = ((s * K + idx[(s + 3) % 4]!) * K + idx[s]!) * K + idx[(s + 1) % 4]!;
             let cov = covCache.get(key);
             if (cov === undefined) {
-              cov = sideCoverage(edges, a, e, c.line);
+              cov = sideCoverage(edges, corners[s]!, corners[(s + 1) % 4]!, c.line);
               covCache.set(key, cov);
             }
             coverage.push(cov);
@@ -293,7 +301,7 @@ interface Peak {
  * Hough transform over directed normals (gradient directions), only near the four directions the
  * document's sides can take given the text angle. Returns the local maxima.
  */
-function houghPeaks(edges: EdgeMap, angle: number, window: number): Peak[] {
+export function houghPeaks(edges: EdgeMap, angle: number, window: number): Peak[] {
   const { width: w, height: h, mag, dir } = edges;
   const bins = 360; // 1 degree
   const diag = Math.ceil(Math.hypot(w, h));

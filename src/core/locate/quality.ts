@@ -45,6 +45,8 @@ export interface QualityInput {
   textBox: { x: number; y: number; width: number; height: number } | null;
   /** Median text line height in input pixels. */
   textHeight: number;
+  /** Text height at the resolution that will be read, when that is not the input's (live frames). */
+  readTextHeight?: number;
   /** Direction of the text lines in the input (radians). */
   angle: number;
   /** The text or outline touches the frame border. */
@@ -110,14 +112,16 @@ export function assessQuality(
   const luminance = count ? sum / count : 0;
   // The paper's own tone: a bright percentile. Clipped white on white paper is not glare.
   const paper = percentile(hist, count, 0.7);
-  const glare = count && paper < 228 ? clipped / count : 0;
+  // Without an outline the frame's own highlights (a window, a lamp) say nothing about the document.
+  const glare = quad && count && paper < 228 ? clipped / count : 0;
 
   const sharpness = where.textBox && where.textHeight > 0 ? textSharpness(raster, where) : 0;
 
   const issues: QualityIssue[] = [];
+  const readHeight = where.readTextHeight ?? where.textHeight;
   if (where.touchesBorder) issues.push('cut_off');
   if (
-    (where.textHeight > 0 && where.textHeight < thresholds.minTextHeight) ||
+    (readHeight > 0 && readHeight < thresholds.minTextHeight) ||
     (documentArea > 0 && documentArea < thresholds.minDocumentArea)
   ) {
     issues.push('too_small');
@@ -132,7 +136,7 @@ export function assessQuality(
     sharpness: round3(sharpness),
     glare: round3(glare),
     documentArea: round3(documentArea),
-    textHeight: Math.round(where.textHeight * 10) / 10,
+    textHeight: Math.round(readHeight * 10) / 10,
     luminance: Math.round(luminance),
     cutOff: where.touchesBorder,
   };
