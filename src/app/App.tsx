@@ -11,6 +11,9 @@ import { EngineBadge } from './components/EngineBadge';
 import { useT } from './i18n';
 import { LanguageSwitch } from './i18n/LanguageSwitch';
 import { OfflineBadge } from './pwa/OfflineBadge';
+import { SettingsButton } from './settings/SettingsDialog';
+import { KioskShell } from './kiosk/KioskShell';
+import { onWipe } from './kiosk/wipe';
 
 let warmed = false;
 
@@ -28,6 +31,10 @@ export function App() {
     warmed = true;
     warmEngines();
   }, []);
+
+  // A kiosk wipe also drops the read mutation's data (the file and its result).
+  const resetRead = read.reset;
+  useEffect(() => onWipe(resetRead), [resetRead]);
 
   useEffect(() => {
     if (!hasEdits) return;
@@ -47,10 +54,12 @@ export function App() {
           <OfflineBadge />
           <LanguageSwitch />
           <EngineBadge />
+          <SettingsButton />
         </div>
       </header>
 
       <main className="app-main">
+        <KioskShell />
         <ModeTabs />
         {mode === 'batch' ? (
           <BatchScreen />

@@ -5,6 +5,7 @@ import { App } from './App';
 import './bench-hook';
 import './styles.css';
 import { registerServiceWorker } from './pwa/register';
+import { startHistory } from './history/history-store';
 
 const queryClient = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
 
@@ -19,3 +20,4 @@ createRoot(root).render(
 );
 
 void registerServiceWorker();
+void startHistory();

@@ -1,4 +1,5 @@
 import { IMAGE_FIELDS, type KitasResult } from '../../core/schema';
+import { useKiosk } from '../kiosk/kiosk-store';
 import { useSettings } from './settings-store';
 
 /**
@@ -15,5 +16,11 @@ export function withoutImages(result: KitasResult, omit: boolean): KitasResult {
 
 /** What every export should pass its result through: applies the user's privacy settings. */
 export function applyPrivacy(result: KitasResult): KitasResult {
-  return withoutImages(result, useSettings.getState().settings.omitImages);
+  return withoutImages(result, omitImagesNow());
+}
+
+/** The setting, or in kiosk mode the kiosk's configuration (which starts from the setting). */
+export function omitImagesNow(): boolean {
+  const kiosk = useKiosk.getState();
+  return kiosk.active ? kiosk.config.omitImages : useSettings.getState().settings.omitImages;
 }
