@@ -14,6 +14,7 @@ import { OfflineBadge } from './pwa/OfflineBadge';
 import { SettingsButton } from './settings/SettingsDialog';
 import { KioskShell } from './kiosk/KioskShell';
 import { onWipe } from './kiosk/wipe';
+import { CameraEntry } from './camera/CameraEntry';
 
 let warmed = false;
 
@@ -66,6 +67,7 @@ export function App() {
         ) : (
           <>
             <DropZone compact={doc !== null} busy={read.isPending} onFile={(file) => read.mutate(file)} />
+            <CameraEntry disabled={read.isPending} onFile={(file) => read.mutate(file)} />
             <ProgressPanel />
             {notice && (
               <div
