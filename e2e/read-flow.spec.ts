@@ -96,7 +96,13 @@ test.describe('upload → result → overlay → edit → export', () => {
     const { json } = await exportJson(page);
     expect(json.read.full_name.value).toBe(edited);
     expect(json.read.full_name.value_original).toBe(original.read.full_name.value_original);
-    expect({ ...json, read: { ...json.read, full_name: original.read.full_name } }).toEqual(original);
+    // Besides the edit, the export carries the review audit (meta.review) and nothing else new.
+    const { review, ...meta } = json.meta!;
+    expect(review).toMatchObject({
+      reviewed: false,
+      edited_fields: [{ field: 'full_name', machine_value: original.read.full_name.value }],
+    });
+    expect({ ...json, meta, read: { ...json.read, full_name: original.read.full_name } }).toEqual(original);
 
     // Copy puts the same object on the clipboard.
     await page.getByRole('button', { name: 'Copy' }).click();

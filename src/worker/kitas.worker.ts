@@ -2,7 +2,7 @@
 // The reading worker: builds the engines once (kept warm), runs the core pipeline on each file and
 // reports progress by stage. Cancellation is the client terminating this worker.
 
-import type { PdfEngine, Raster, Rect, Stage } from '../core/ports';
+import { DEFAULT_LIMITS, type PdfEngine, type Raster, type Rect, type Stage } from '../core/ports';
 import { readDocument } from '../core/read-document';
 import { readDocumentAll } from '../core/read-all';
 import { rereadRegion } from '../core/reread-region';
@@ -138,7 +138,9 @@ async function handleRead(msg: Extract<ToWorker, { type: 'read' }>): Promise<voi
   if (result.status === 'SUCCESS') {
     const sizes = result.meta?.page_sizes ?? [];
     if (isPdf(bytes)) {
-      pages = await pdfPreviews(e, bytes, Math.max(1, sizes.length), rendered, (d, t) =>
+      // Every page of the file (pdfPreviews stops at its last page), not only those meta.page_sizes
+      // lists: a text PDF's result may describe just the pages that were read.
+      pages = await pdfPreviews(e, bytes, DEFAULT_LIMITS.maxPdfPages, rendered, (d, t) =>
         progress('preview', d, t),
       );
     } else {
