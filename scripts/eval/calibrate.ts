@@ -51,7 +51,7 @@ async function collect(sets: string[]): Promise<Sample[]> {
   return samples;
 }
 
-export function fitLogistic(samples: Sample[], l2 = 0.01, iterations = 4000, rate = 0.5) {
+export function fitLogistic(samples: Sample[], l2 = 0.0001, iterations = 20000, rate = 1) {
   const d = samples[0]?.x.length ?? 0;
   const w = new Array<number>(d).fill(0);
   let b = 0;
@@ -96,7 +96,8 @@ async function main() {
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+if (process.argv[1]?.endsWith('calibrate.ts'))
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });

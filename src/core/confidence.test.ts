@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { confidenceFromEvidence, type FieldEvidence } from './confidence';
+
+const base: FieldEvidence = {
+  text: 0.9,
+  format: 'valid',
+  reread: 'none',
+  assignment: 1,
+  source: 'ocr',
+  repaired: false,
+  freeText: false,
+  length: 10,
+};
+
+describe('confidenceFromEvidence', () => {
+  it('rises with the recognizer score', () => {
+    const low = confidenceFromEvidence({ ...base, text: 0.5 });
+    const high = confidenceFromEvidence({ ...base, text: 0.95 });
+    expect(high).toBeGreaterThan(low);
+  });
+  it('a value failing its format check is never trusted', () => {
+    expect(confidenceFromEvidence({ ...base, format: 'invalid', text: 0.95 })).toBeLessThan(0.9);
+  });
+  it('a disagreeing second read lowers confidence', () => {
+    expect(confidenceFromEvidence({ ...base, reread: 'disagree' })).toBeLessThan(
+      confidenceFromEvidence(base),
+    );
+  });
+  it('a PDF text layer with a valid format is trusted', () => {
+    expect(confidenceFromEvidence({ ...base, text: 1, source: 'text_layer' })).toBeGreaterThanOrEqual(0.95);
+  });
+  it('stays a probability', () => {
+    for (const text of [0, 0.3, 0.7, 1]) {
+      const p = confidenceFromEvidence({ ...base, text });
+      expect(p).toBeGreaterThanOrEqual(0);
+      expect(p).toBeLessThan(1);
+    }
+  });
+});
