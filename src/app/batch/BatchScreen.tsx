@@ -8,6 +8,7 @@ import { useLang, useT, type MessageKey } from '../i18n';
 import { ReviewWorkspace } from '../review/ReviewWorkspace';
 import { downloadText } from '../export/download';
 import { applyPrivacy } from '../settings/privacy';
+import { applyPrivacy } from '../settings/privacy';
 import {
   exportRecords,
   recordName,
@@ -276,7 +277,7 @@ export function BatchScreen() {
               disabled={running || doneCount === 0}
               onClick={() =>
                 downloadText(
-                  toJsonl(exportable().map(withFile)),
+                  toJsonl(exportable().map((r) => applyPrivacy(withFile(r)))),
                   `kitas-batch-${stamp()}.jsonl`,
                   'application/x-ndjson',
                 )
