@@ -8,7 +8,6 @@ import { useLang, useT, type MessageKey } from '../i18n';
 import { ReviewWorkspace } from '../review/ReviewWorkspace';
 import { downloadText } from '../export/download';
 import { applyPrivacy } from '../settings/privacy';
-import { applyPrivacy } from '../settings/privacy';
 import {
   exportRecords,
   recordName,
@@ -277,7 +276,7 @@ export function BatchScreen() {
               disabled={running || doneCount === 0}
               onClick={() =>
                 downloadText(
-                  toJsonl(exportable().map((r) => applyPrivacy(withFile(r)))),
+                  toJsonl(exportable().map(withFile)),
                   `kitas-batch-${stamp()}.jsonl`,
                   'application/x-ndjson',
                 )
