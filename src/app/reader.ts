@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { InputError } from '../core/ports';
 import { CancelledError, KitasWorkerClient } from './worker-client';
+import { readRetryingOnCrash } from './read-retry';
 import { useApp, type PageView } from './store';
 import { translate } from './i18n';
 import { useSettings } from './settings/settings-store';
@@ -47,7 +48,7 @@ export function useReadFile() {
       const app = useApp.getState();
       app.startRead(file.name);
       const bytes = await file.arrayBuffer();
-      const response = await client.read({
+      const response = await readRetryingOnCrash(client, {
         bytes,
         name: file.name,
         onProgress: (stage, done, total) => useApp.getState().setProgress(stage, done, total),
