@@ -64,5 +64,8 @@ export function confidenceFromEvidence(e: FieldEvidence, model = CONFIDENCE_MODE
   let z = model.bias;
   for (let i = 0; i < x.length; i++) z += (model.weights[i] ?? 0) * x[i]!;
   const p = 1 / (1 + Math.exp(-z));
-  return Math.round(Math.min(0.999, p) * 10000) / 10000;
+  // A strict format that fails (a NIORA with a letter too many, a 31st of February) means the value
+  // as given is wrong, whatever the recognizer thought of its glyphs.
+  const cap = e.format === 'invalid' ? 0.3 : 0.999;
+  return Math.round(Math.min(cap, p) * 10000) / 10000;
 }

@@ -7,24 +7,7 @@ import type { FieldReading } from './layout/assign';
 import { recognizeRegion } from './text-lines';
 import { normalizeField } from './assemble';
 import { cleanText } from './normalize/text';
-
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
-const DATE_DIGITS = '0123456789-./ ';
-
-const CHARSETS: Partial<Record<TextFieldName, string>> = {
-  niora: ALNUM,
-  permit_number: ALNUM,
-  passport_number: ALNUM,
-  stay_permit_index: `${ALNUM} `,
-  gender: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ- ',
-};
-
-const DATE_FIELDS = new Set<TextFieldName>([
-  'date_of_birth',
-  'passport_expiry',
-  'stay_entries_permit_expiry',
-  'stay_multiple_entries_permit_expiry',
-]);
+import { charsetFor } from './charsets';
 
 /** Fields read together with another (issued place/date) or spanning lines are not re-read. */
 const SKIP = new Set<TextFieldName>(['issued_date', 'issued_place', 'address', 'document_type']);
@@ -51,8 +34,7 @@ export async function refineFields(
     .map(async ([name, f]) => {
       options.signal?.throwIfAborted();
       const rect = f.rects[0]!;
-      const hasLetters = /[A-Za-z]{3}/.test(f.text);
-      const charset = DATE_FIELDS.has(name) ? (hasLetters ? undefined : DATE_DIGITS) : CHARSETS[name];
+      const charset = charsetFor(name, f.text);
       const second = await recognizeRegion(raster, rect, recognizer, charset);
       if (!second) return;
       const before = normalizeField(name, cleanText(f.text), nationality);

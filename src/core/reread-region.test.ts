@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Raster, RecognizeOptions, Recognition, TextRecognizer } from './ports';
 import { createRaster } from './image/raster';
-import { FIELD_CHARSETS, rereadRegion } from './reread-region';
+import { rereadRegion } from './reread-region';
+import { FIELD_CHARSETS } from './charsets';
 
 /** A recognizer that answers from a script and remembers what it was asked. */
 function fakeRecognizer(answer: (raster: Raster, options: RecognizeOptions) => Recognition | string) {

@@ -9,22 +9,8 @@ import type { PointMap } from './geometry/point-map';
 import { recognizeRegion } from './text-lines';
 import { normalizeField } from './assemble';
 import { cleanText } from './normalize/text';
-
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
-const DATE_DIGITS = '0123456789-./ ';
-
-/** Characters each strictly formatted field can hold (tesseract's whitelist). */
-export const FIELD_CHARSETS: Partial<Record<TextFieldName, string>> = {
-  niora: ALNUM,
-  permit_number: ALNUM,
-  passport_number: ALNUM,
-  stay_permit_index: `${ALNUM} `,
-  gender: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ- ',
-  date_of_birth: DATE_DIGITS,
-  passport_expiry: DATE_DIGITS,
-  stay_entries_permit_expiry: DATE_DIGITS,
-  stay_multiple_entries_permit_expiry: DATE_DIGITS,
-};
+import { charsetFor } from './charsets';
+import { confidenceFromEvidence, FREE_TEXT_FIELDS } from './confidence';
 
 /** Fields that may wrap over several printed lines: a tall box is read as a block. */
 const MULTI_LINE = new Set<TextFieldName>(['address', 'office_address', 'office_name', 'occupation']);
@@ -54,13 +40,6 @@ async function readBlock(raster: Raster, rect: Rect, recognizer: TextRecognizer)
   const rec = await recognizer.recognize(input, { mode: 'block' });
   const text = rec.text.replace(/\s*\n\s*/g, ' ').trim();
   return text ? { text, confidence: rec.confidence } : null;
-}
-
-/** Same scale as the pipeline: tesseract's scores bunch near the top, a failed format weighs most. */
-function confidenceOf(textConfidence: number, valid: boolean | null): number {
-  const formatFactor = valid === true ? 1 : valid === false ? 0.35 : 0.97;
-  const text = Math.max(0, Math.min(1, (textConfidence - 0.5) / 0.45));
-  return round4(Math.min(0.999, text * formatFactor));
 }
 
 function round4(x: number): number {
@@ -103,9 +82,8 @@ export async function rereadRegion(
   // A strictly formatted field that did not come out in its format gets a second read restricted
   // to its characters; the second read wins when it does fit.
   // (A date printed with a month name is left alone: digits only would lose the month.)
-  const charset = FIELD_CHARSETS[field];
-  const monthName = charset === DATE_DIGITS && !!read && /[A-Za-z]{3}/.test(read.text);
-  if (charset && normalized?.valid !== true && !monthName) {
+  const charset = charsetFor(field, read?.text ?? '');
+  if (charset && normalized?.valid !== true) {
     options.signal?.throwIfAborted();
     const second = await recognizeRegion(raster, box, recognizer, charset);
     const secondNorm = second ? normalizeField(field, cleanText(second.text), nationality) : null;
@@ -119,7 +97,17 @@ export async function rereadRegion(
   return {
     value: normalized.value,
     value_original: original,
-    confidence: confidenceOf(read.confidence, normalized.valid),
+    confidence: confidenceFromEvidence({
+      text: Math.max(0, Math.min(1, read.confidence)),
+      format: normalized.valid === true ? 'valid' : normalized.valid === false ? 'invalid' : 'none',
+      reread: 'none',
+      // The officer drew the box: the assignment is theirs.
+      assignment: 1,
+      source: 'ocr',
+      repaired: !!normalized.repaired,
+      freeText: FREE_TEXT_FIELDS.has(field),
+      length: normalized.value.length,
+    }),
     confidence_text: round4(Math.max(0, Math.min(1, read.confidence))),
     polygon,
     page_index: options.pageIndex,

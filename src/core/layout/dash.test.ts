@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { findDash } from './dash';
 import type { Raster } from '../ports';
 
-function page(width: number, height: number, marks: { x: number; y: number; w: number; h: number }[]): Raster {
+function page(
+  width: number,
+  height: number,
+  marks: { x: number; y: number; w: number; h: number }[],
+): Raster {
   const data = new Uint8ClampedArray(width * height * 4).fill(255);
   for (const m of marks) {
     for (let y = m.y; y < m.y + m.h; y++) {
