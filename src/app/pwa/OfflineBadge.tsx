@@ -2,7 +2,7 @@ import { useT } from '../i18n';
 import { usePwa } from './register';
 
 /** Whether this device can work without a network: the service worker and its precache. */
-export function OfflineBadge() {
+export function OfflineBadge({ testId = 'offline-status' }: { testId?: string }) {
   const t = useT();
   const offline = usePwa((s) => s.offline);
   const text =
@@ -14,7 +14,7 @@ export function OfflineBadge() {
   return (
     <span
       className={`offline-badge offline-${offline.state}`}
-      data-testid="offline-status"
+      data-testid={testId}
       data-state={offline.state}
       title={offline.state === 'failed' ? offline.message : undefined}
     >

@@ -98,7 +98,7 @@ export function SettingsPanel() {
           onChange={(v) => update({ recycleAfter: v })}
         />
         <div className="setting">
-          <span>{t('settings.offline')}:</span> <OfflineBadge />
+          <span>{t('settings.offline')}:</span> <OfflineBadge testId="offline-status-settings" />
         </div>
       </section>
 
