@@ -81,9 +81,10 @@ export async function readDocument(
 
   try {
     const pages: PageReading[] = [];
+    let documentPages: { width: number; height: number }[] | undefined;
     let frame: { located: Located; scale: number } | null = null;
     if (format === 'pdf') {
-      await readPdf(bytes, engines, limits, options, pages, timings);
+      documentPages = await readPdf(bytes, engines, limits, options, pages, timings);
     } else {
       progress('decode', 0, 1);
       let t = now();
@@ -118,7 +119,14 @@ export async function readDocument(
     progress('assemble', 0, 1);
     const t = now();
     const best = pickPermitPage(pages);
-    const result = assemble(best, pages, engines, options, timings);
+    const result = assemble(
+      best,
+      pages,
+      documentPages ?? pages.map((p) => p.outputSize),
+      engines,
+      options,
+      timings,
+    );
     if (frame) applyQuality(result, frame.located, frame.scale);
     timings.assemble = now() - t;
     timings.total = now() - started;
@@ -139,7 +147,7 @@ async function readPdf(
   options: ReadOptions,
   pages: PageReading[],
   timings: Record<string, number>,
-): Promise<void> {
+): Promise<{ width: number; height: number }[]> {
   let t = now();
   const doc = await engines.pdf.open(bytes);
   try {
@@ -178,7 +186,7 @@ async function readPdf(
           source: 'text_layer',
         });
       }
-      return;
+      return textPages.map((p) => ({ width: p.page.width, height: p.page.height }));
     }
     // Scanned, image-only or foreign text layer: find the printed region (a card on an A4 sheet),
     // render it fine enough for OCR, and map back to the page's 150 DPI pixels. Pages are read in
@@ -205,6 +213,7 @@ async function readPdf(
       });
       if (layout.documentClass && Object.keys(layout.fields).length >= 8) break;
     }
+    return textPages.map((p) => ({ width: p.page.width, height: p.page.height }));
   } finally {
     await doc.close();
   }
@@ -294,6 +303,7 @@ function pickPermitPage(pages: PageReading[]): PageReading | null {
 function assemble(
   page: PageReading | null,
   pages: PageReading[],
+  documentPages: { width: number; height: number }[],
   engines: Engines,
   options: ReadOptions,
   timings: Record<string, number>,
@@ -356,8 +366,9 @@ function assemble(
     document_class: documentClass,
     layout: pageLayout,
     sources: pages.map((p) => p.source),
-    page_count: pages.length,
-    page_sizes: pages.map((p) => p.outputSize),
+    pages_read: pages.map((p) => p.pageIndex),
+    page_count: documentPages.length,
+    page_sizes: documentPages,
     invalid_fields: invalid,
     warnings,
     backend: engines.detector.backend,

@@ -117,8 +117,10 @@ export interface FieldIssue {
 export interface ResultMeta {
   document_class: DocumentClass;
   layout: 'page' | 'card' | 'unknown';
-  /** Where the text came from, per page: the PDF's own text layer or OCR of pixels. */
+  /** Where the text came from, per page read (`pages_read`): the PDF's text layer or OCR of pixels. */
   sources: ('text_layer' | 'ocr')[];
+  /** Indexes of the pages that were read (a permit found in a text layer spares the other pages). */
+  pages_read?: number[];
   page_count: number;
   /** Sizes of each page in output pixels (image as displayed; PDF pages at 150 DPI). */
   page_sizes: { width: number; height: number }[];
