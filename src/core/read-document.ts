@@ -32,8 +32,7 @@ import { refineFields } from './refine';
 import type { FieldEvidence } from './confidence';
 import { findDash } from './layout/dash';
 import { validateRead } from './validate';
-import { LABEL_FORMS } from './layout/labels-match';
-import { normalizeForMatch } from './fuzzy';
+import { matchLabel } from './layout/labels-match';
 import { APP_VERSION, DETECTOR_VERSION } from './version';
 import { composeMaps, mapRect, scaleMap, type PointMap } from './geometry/point-map';
 import { locateDocument, type Located } from './locate/locate';
@@ -219,20 +218,18 @@ async function readPdf(
   }
 }
 
-/** A text layer is trusted only when it carries several of the permit's printed labels. */
+/**
+ * A text layer is trusted only when it carries several of the permit's printed labels (as whole
+ * bilingual labels or either language alone), so a foreign or broken OCR layer is read as pixels.
+ */
 export function textLayerLooksLikePermit(lines: TextLine[]): boolean {
   if (lines.length < 5) return false;
-  const text = normalizeForMatch(lines.map((l) => l.text).join(' '));
-  let hits = 0;
-  const seen = new Set<string>();
-  for (const form of LABEL_FORMS) {
-    if (form.part !== 'full' || seen.has(form.key)) continue;
-    if (text.includes(form.norm)) {
-      hits++;
-      seen.add(form.key);
-    }
+  const keys = new Set<string>();
+  for (const line of lines) {
+    const hit = matchLabel(line.words.map((w) => w.text));
+    if (hit && hit.length >= 5) keys.add(hit.key);
   }
-  return hits >= 4;
+  return keys.size >= 4;
 }
 
 /** OCR of one page image: detect, recognize, assign lines to fields, re-read the unsure ones. */
