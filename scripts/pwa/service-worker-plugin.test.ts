@@ -35,6 +35,8 @@ describe('service worker precache manifest', () => {
     expect(m.files).toEqual(['assets/a-1.js', 'index.html', 'vendor/pdfjs/cmaps/X.bcmap']);
     expect(m.headers).toEqual(headers);
     expect(precacheable('sw.js')).toBe(false);
+    expect(precacheable('assets/ort-wasm-simd-threaded.asyncify-D5D0fo7z.wasm')).toBe(false);
+    expect(precacheable('assets/ort-wasm-simd-threaded-DcHrbrbl.wasm')).toBe(true);
   });
 
   it('changes version when any file content changes, and only then', () => {

@@ -14,6 +14,10 @@ export function precacheable(relative: string): boolean {
   const base = path.posix.basename(relative);
   if (relative === SW_FILE || base.startsWith('.')) return false;
   if (relative.endsWith('.map')) return false;
+  // The WebGPU build of onnxruntime (~26 MB) is fetched only where a real GPU adapter exists; left
+  // out of the precache so the offline download stays within its 40 MB budget. Offline, such a
+  // device falls back to the (precached) WASM backend.
+  if (base.includes('.asyncify')) return false;
   return relative !== 'kiosk-config.json';
 }
 
