@@ -101,6 +101,15 @@ export function normalizeField(name: TextFieldName, printed: string, nationality
       const v = normalizePassportNumber(text, nationality);
       return { value: v, valid: isValidPassportNumber(v, nationality) };
     }
+    case 'office_name':
+      // Office classes are roman numerals (KELAS I, KELAS II); OCR gives 1, l or | for the I.
+      return {
+        value: text.replace(
+          /\bKELAS\s+([1Il|]{1,3})(?=\s|$)/g,
+          (_m, n: string) => `KELAS ${'I'.repeat(n.length)}`,
+        ),
+        valid: null,
+      };
     case 'nationality':
       return { value: normalizeNationality(text), valid: null };
     case 'full_name':
