@@ -141,18 +141,21 @@ function drawCard(
  */
 export async function cardComingIntoFrame(
   cardPng: string,
-  w = 960,
+  w = 1280,
   h = 720,
   slide = 10,
   hold = 30,
+  /** Where the card ends up, as a share of the width (0.5: centred; larger: part out of frame). */
+  end = 0.5,
 ): Promise<RgbFrame[]> {
   const card = await loadRgba(cardPng);
-  const s = (0.72 * w) / card.width;
+  // Held up close, as the guide asks: about 0.78 of the width of a 16:9 webcam frame.
+  const s = Math.min((0.78 * w) / card.width, (0.9 * h) / card.height);
   const bg = background(w, h);
   const frames: RgbFrame[] = [];
   for (let i = 0; i < slide + hold; i++) {
     const t = Math.min(1, i / slide);
-    const cx = w / 2 + (1 - t) * w * 0.7;
+    const cx = w * end + (1 - t) * w * 0.7;
     const data = new Uint8Array(bg);
     drawCard(data, w, h, card, s, 3 * t, cx, h / 2);
     frames.push({ width: w, height: h, data });

@@ -46,6 +46,7 @@ describe('camera feedback', () => {
     expect(f.capture).toBe(false);
     f = nextFeedback(f.state, report({ corners: null }), 2000);
     expect(f.hint).toBe('find');
+    expect(nextFeedback(f.state, report({ corners: null, issues: ['cut_off'] }), 2100).hint).toBe('in_frame');
     expect(f.state.goodSince).toBeNull();
   });
 

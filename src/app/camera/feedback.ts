@@ -41,7 +41,15 @@ export interface Feedback {
 
 export function nextFeedback(state: FeedbackState, report: FrameReport, now: number): Feedback {
   const corners = report.corners;
-  if (!corners) return { hint: 'find', capture: false, state: { last: null, goodSince: null } };
+  if (!corners) {
+    // No whole outline: part of it may still be seen running out of frame.
+    const hint: Hint = report.issues.includes('cut_off')
+      ? 'in_frame'
+      : report.issues.includes('too_dark')
+        ? 'dark'
+        : 'find';
+    return { hint, capture: false, state: { last: null, goodSince: null } };
+  }
   const moved = state.last
     ? Math.max(...corners.map((c, i) => Math.hypot(c[0] - state.last![i]![0], c[1] - state.last![i]![1])))
     : Infinity;
