@@ -40,15 +40,30 @@ function withOneExtraCharacterDropped(
   isValid: (s: string) => boolean,
 ): Normalized {
   if (isValid(value)) return { value, valid: true };
-  const compact = value.replace(/[^A-Z0-9]/gi, '');
-  const candidates = new Set<string>();
+  const compact = value.replace(/[^A-Z0-9]/gi, '').toUpperCase();
+  const look = (c: string | undefined) => (c === undefined ? '' : (LOOKALIKE[c] ?? c));
+  // Candidates ranked by how many further characters the format had to correct.
+  const byCost = new Map<number, Set<string>>();
   for (let i = 0; i < compact.length; i++) {
-    const fixed = normalize(compact.slice(0, i) + compact.slice(i + 1));
-    if (isValid(fixed)) candidates.add(fixed);
+    // Only a glyph read twice: the dropped character looks like a neighbour ('O0', 'I1', 'S5').
+    const self = look(compact[i]);
+    if (self !== look(compact[i - 1]) && self !== look(compact[i + 1])) continue;
+    const dropped = compact.slice(0, i) + compact.slice(i + 1);
+    const fixed = normalize(dropped);
+    if (!isValid(fixed)) continue;
+    let cost = 0;
+    for (let k = 0; k < fixed.length; k++) if (fixed[k] !== dropped[k]) cost++;
+    if (!byCost.has(cost)) byCost.set(cost, new Set());
+    byCost.get(cost)!.add(fixed);
   }
-  if (candidates.size === 1) return { value: [...candidates][0]!, valid: true, repaired: true };
+  const cheapest = [...byCost.keys()].sort((x, y) => x - y)[0];
+  const best = cheapest === undefined ? null : byCost.get(cheapest)!;
+  if (best && best.size === 1) return { value: [...best][0]!, valid: true, repaired: true };
   return { value, valid: false };
 }
+
+/** Characters OCR confuses, mapped to one representative. */
+const LOOKALIKE: Record<string, string> = { O: '0', I: '1', L: '1', S: '5', B: '8', Z: '2', G: '6' };
 
 /** Quote marks and a lone bar the recognizer adds around a "Place, date" line. */
 function trimPlaceDateNoise(text: string): string {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeField } from './assemble';
+
+describe('normalizeField', () => {
+  it.each([
+    ['niora', '3XYNWO00606', '3XYNW00606'],
+    ['niora', 'S5DYEZ11661', '5DYEZ11661'],
+    ['permit_number', '2C23AI10462FU', '2C23AI0462FU'],
+    ['permit_number', '2C23YE7681D0O', '2C23YE7681DO'],
+  ] as const)('repairs %s %s read with one glyph twice', (field, read, expected) => {
+    expect(normalizeField(field, read, '')).toEqual({ value: expected, valid: true, repaired: true });
+  });
+
+  it('does not guess when the extra character is not a doubled look-alike', () => {
+    expect(normalizeField('niora', '3XYNWK00606', '').valid).toBe(false);
+  });
+
+  it('reads office classes as roman numerals', () => {
+    expect(normalizeField('office_name', 'KANIM KELAS 1 TPI DENPASAR', '').value).toBe(
+      'KANIM KELAS I TPI DENPASAR',
+    );
+    expect(normalizeField('office_name', 'KANTOR IMIGRASI KELAS Il NON TPI MOROWALI', '').value).toBe(
+      'KANTOR IMIGRASI KELAS II NON TPI MOROWALI',
+    );
+  });
+
+  it('splits "Place, date" and normalizes the date', () => {
+    expect(normalizeField('issued_place', "'Batam, 30-10-2023 I", '').value).toBe('Batam');
+    expect(normalizeField('issued_date', 'Jakarta Barat, 1 July 2024', '').value).toBe('01-07-2024');
+  });
+});
