@@ -4,7 +4,19 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public/vendor', 'reports', 'test-results', 'playwright-report', '**/*.min.*'] },
+  {
+    ignores: [
+      'dist',
+      '.cache',
+      '.scratch',
+      'node_modules',
+      'public/vendor',
+      'reports',
+      'test-results',
+      'playwright-report',
+      '**/*.min.*',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

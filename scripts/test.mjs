@@ -53,13 +53,15 @@ let ok = true;
 
 if (want('unit')) {
   const out = path.join(reports, 'vitest.json');
-  ok = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${out}`], 'vitest', {
-    allowFail: true,
-  }) && ok;
+  ok =
+    run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${out}`], 'vitest', {
+      allowFail: true,
+    }) && ok;
   if (existsSync(out)) {
     const r = JSON.parse(readFileSync(out, 'utf8'));
     passed += r.numPassedTests ?? 0;
-    failed += (r.numFailedTests ?? 0) + (r.numFailedTestSuites && !r.numFailedTests ? r.numFailedTestSuites : 0);
+    failed +=
+      (r.numFailedTests ?? 0) + (r.numFailedTestSuites && !r.numFailedTests ? r.numFailedTestSuites : 0);
     skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   } else failed += 1;
 }
