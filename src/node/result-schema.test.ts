@@ -106,12 +106,15 @@ describe('output JSON Schema v1', () => {
     );
   });
 
-  it.runIf(existsSync(SAMPLE_FILE))('describes the reference sample except its documented difference', () => {
-    const sample = JSON.parse(readFileSync(SAMPLE_FILE, 'utf8')) as unknown;
-    const found = errors(sample).map((e) => `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`);
-    expect(found.sort()).toEqual([
-      '/read/issued_date required {"missingProperty":"page_index"}',
-      '/read/issued_place required {"missingProperty":"page_index"}',
-    ]);
-  });
+  it.runIf(existsSync(SAMPLE_FILE))(
+    'describes the reference sample except its documented difference (runs where ../shared/seed is beside the repo, as in CI)',
+    () => {
+      const sample = JSON.parse(readFileSync(SAMPLE_FILE, 'utf8')) as unknown;
+      const found = errors(sample).map((e) => `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`);
+      expect(found.sort()).toEqual([
+        '/read/issued_date required {"missingProperty":"page_index"}',
+        '/read/issued_place required {"missingProperty":"page_index"}',
+      ]);
+    },
+  );
 });
