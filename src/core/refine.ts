@@ -9,6 +9,9 @@ import { normalizeField } from './assemble';
 import { cleanText } from './normalize/text';
 import { charsetFor } from './charsets';
 
+/** The third read's framing: more margin and a smaller scale than the first two. */
+const ALTERNATE_FRAMING = { targetHeight: 32, padRatio: 0.25 };
+
 /** Fields read together with another (issued place/date) or spanning lines are not re-read. */
 const SKIP = new Set<TextFieldName>(['issued_date', 'issued_place', 'address', 'document_type']);
 
@@ -34,21 +37,45 @@ export async function refineFields(
     .map(async ([name, f]) => {
       options.signal?.throwIfAborted();
       const rect = f.rects[0]!;
-      const charset = charsetFor(name, f.text);
-      const second = await recognizeRegion(raster, rect, recognizer, charset);
-      if (!second) return;
-      const before = normalizeField(name, cleanText(f.text), nationality);
-      const after = normalizeField(name, cleanText(second.text), nationality);
-      if (after.value === before.value) {
-        // Agreement between two differently prepared reads.
-        f.confidence = Math.max(f.confidence, second.confidence, Math.min(0.97, (f.confidence + 1) / 2));
-        f.reread = 'agree';
+      const normalize = (text: string) => normalizeField(name, cleanText(text), nationality);
+      const reads: { text: string; confidence: number }[] = [{ text: f.text, confidence: f.confidence }];
+      const second = await recognizeRegion(raster, rect, recognizer, charsetFor(name, f.text));
+      if (second) reads.push(second);
+      if (!second || normalize(second.text).value !== normalize(f.text).value) {
+        // No agreement yet: a third read framed differently (more margin, smaller scale); tesseract's
+        // errors depend on framing, so a real glyph tends to win two of three.
+        options.signal?.throwIfAborted();
+        const third = await recognizeRegion(raster, rect, recognizer, undefined, ALTERNATE_FRAMING);
+        if (third) reads.push(third);
+      }
+      const votes = new Map<string, { n: number; confidence: number; text: string; valid: boolean | null }>();
+      for (const r of reads) {
+        const n = normalize(r.text);
+        if (n.valid === false || !n.value) continue;
+        const v = votes.get(n.value) ?? { n: 0, confidence: 0, text: r.text, valid: n.valid };
+        v.n++;
+        v.confidence = Math.max(v.confidence, r.confidence);
+        votes.set(n.value, v);
+      }
+      const ranked = [...votes.entries()].sort(
+        (x, y) => y[1].n - x[1].n || y[1].confidence - x[1].confidence,
+      );
+      const best = ranked[0];
+      const firstValue = normalize(f.text).value;
+      if (!best) {
+        f.confidence = Math.min(f.confidence, 0.6);
+        f.reread = 'disagree';
         return;
       }
-      const betterFormat = after.valid === true && before.valid !== true;
-      if (betterFormat || (after.valid === before.valid && second.confidence > f.confidence + 0.1)) {
-        f.text = second.text;
-        f.confidence = Math.min(second.confidence, 0.9);
+      const [value, vote] = best;
+      if (vote.n >= 2) {
+        // Two differently prepared reads agree.
+        if (value !== firstValue) f.text = vote.text;
+        f.confidence = Math.max(vote.confidence, Math.min(0.97, (f.confidence + 1) / 2));
+        f.reread = 'agree';
+      } else if (value !== firstValue) {
+        f.text = vote.text;
+        f.confidence = Math.min(vote.confidence, 0.9);
         f.reread = 'replaced';
       } else {
         f.confidence = Math.min(f.confidence, 0.6);

@@ -55,8 +55,9 @@ export async function recognizeRegion(
   rect: Rect,
   recognizer: TextRecognizer,
   charset?: string,
+  framing: { targetHeight: number; padRatio: number } = { targetHeight: TARGET_LINE_HEIGHT, padRatio: 0.08 },
 ): Promise<TextLine | null> {
-  const pad = Math.max(2, Math.round(rect.height * 0.08));
+  const pad = Math.max(2, Math.round(rect.height * framing.padRatio));
   const padded = {
     x: rect.x - pad,
     y: rect.y - pad,
@@ -65,7 +66,7 @@ export async function recognizeRegion(
   };
   const region = crop(raster, padded);
   const originX = Math.max(0, Math.floor(padded.x));
-  const scale = Math.min(4, Math.max(0.5, TARGET_LINE_HEIGHT / Math.max(1, rect.height)));
+  const scale = Math.min(4, Math.max(0.5, framing.targetHeight / Math.max(1, rect.height)));
   const input = scale === 1 ? region : resize(region, region.width * scale, region.height * scale);
   const rec = await recognizer.recognize(input, charset ? { mode: 'line', charset } : { mode: 'line' });
   const words = rec.words
