@@ -400,24 +400,7 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
   if (result.titleRect) assignHeader(lines, used, result.titleRect, fields);
   // Cards print the issuing office elsewhere (often a small line at the bottom).
   lines.forEach((line, i) => {
-    if (used.has(i)) return;
-    if (!fields.office_name && startsWithAny(line.text, OFFICE_NAME_PREFIXES)) {
-      fields.office_name = {
-        text: line.text,
-        confidence: line.confidence,
-        rects: [line.rect],
-        assignment: 0.93,
-      };
-      used.add(i);
-    } else if (!fields.office_region && startsWithAny(line.text, OFFICE_REGION_PREFIXES)) {
-      fields.office_region = {
-        text: line.text,
-        confidence: line.confidence,
-        rects: [line.rect],
-        assignment: 0.93,
-      };
-      used.add(i);
-    }
+    if (!used.has(i)) assignOfficeLine(fields, used, line, i, 0.93);
   });
 
   // 7. "Place, dd-mm-yyyy" where the permit was issued: the lowest unlabelled line of that shape.
@@ -496,6 +479,26 @@ function startsWithAny(text: string, prefixes: readonly string[]): boolean {
   });
 }
 
+/** Takes a line opening with "KANTOR WILAYAH" / "KANIM" / "KANTOR IMIGRASI" for the office field it names. */
+function assignOfficeLine(
+  fields: LayoutResult['fields'],
+  used: Set<number>,
+  line: TextLine,
+  index: number,
+  assignment: number,
+): 'office_region' | 'office_name' | null {
+  const key =
+    !fields.office_region && startsWithAny(line.text, OFFICE_REGION_PREFIXES)
+      ? 'office_region'
+      : !fields.office_name && startsWithAny(line.text, OFFICE_NAME_PREFIXES)
+        ? 'office_name'
+        : null;
+  if (!key) return null;
+  fields[key] = { text: line.text, confidence: line.confidence, rects: [line.rect], assignment };
+  used.add(index);
+  return key;
+}
+
 function assignHeader(
   lines: readonly TextLine[],
   used: Set<number>,
@@ -512,24 +515,7 @@ function assignHeader(
     .sort((a, b) => a.line.rect.y - b.line.rect.y);
   let nameIndex = -1;
   above.forEach(({ line, i }, k) => {
-    if (!fields.office_region && startsWithAny(line.text, OFFICE_REGION_PREFIXES)) {
-      fields.office_region = {
-        text: line.text,
-        confidence: line.confidence,
-        rects: [line.rect],
-        assignment: 0.97,
-      };
-      used.add(i);
-    } else if (!fields.office_name && startsWithAny(line.text, OFFICE_NAME_PREFIXES)) {
-      fields.office_name = {
-        text: line.text,
-        confidence: line.confidence,
-        rects: [line.rect],
-        assignment: 0.97,
-      };
-      used.add(i);
-      nameIndex = k;
-    }
+    if (assignOfficeLine(fields, used, line, i, 0.97) === 'office_name') nameIndex = k;
   });
   if (nameIndex >= 0) {
     const next = above[nameIndex + 1];
