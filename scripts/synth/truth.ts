@@ -1,6 +1,6 @@
 // Ground truth: the reference KitasResult a perfect reader returns for a generated document.
-import { FIELD_NAMES, IMAGE_FIELDS, REASONS, TEXT_FIELDS } from '../../src/core/schema';
-import type { ImageField, KitasRead, KitasResult, Point, Polygon, TextField } from '../../src/core/schema';
+import { FIELD_NAMES, IMAGE_FIELDS, REASONS, TEXT_FIELDS, emptyTextField } from '../../src/core/schema';
+import type { ImageField, KitasRead, KitasResult, Point, Polygon } from '../../src/core/schema';
 import type { MarkKey, Printed } from './html';
 import type { Boxes, CssBox } from './render';
 import type { DocKind, DocLayout } from './spec';
@@ -61,17 +61,6 @@ export function scaledPolygon(
   ];
 }
 
-function emptyText(pageIndex: number): TextField {
-  return {
-    value: '',
-    value_original: '',
-    confidence: 0,
-    confidence_text: 0,
-    polygon: [],
-    page_index: pageIndex,
-  };
-}
-
 function emptyImage(pageIndex: number): ImageField {
   return {
     value: '',
@@ -90,7 +79,7 @@ export function buildExpected(
   pageIndex: number,
 ): KitasResult {
   const read: Partial<KitasRead> = {};
-  for (const f of TEXT_FIELDS) read[f] = emptyText(pageIndex);
+  for (const f of TEXT_FIELDS) read[f] = emptyTextField(pageIndex);
   for (const f of IMAGE_FIELDS) read[f] = emptyImage(pageIndex);
   for (const [key, p] of printed) {
     const polygon = polygons.get(key);
@@ -137,7 +126,7 @@ export function buildExpected(
 export function negativeExpected(): KitasResult {
   const read: Partial<KitasRead> = {};
   for (const f of FIELD_NAMES)
-    (read as Record<string, unknown>)[f] = f === 'photo' || f === 'sign' ? emptyImage(0) : emptyText(0);
+    (read as Record<string, unknown>)[f] = f === 'photo' || f === 'sign' ? emptyImage(0) : emptyTextField(0);
   return { status: 'SUCCESS', reason: REASONS.someInvalid, read: read as KitasRead };
 }
 

@@ -17,6 +17,7 @@ import {
   type TextBlob,
 } from './analysis';
 import { findQuad } from './quad';
+import { polygonBounds } from '../geometry/polygon';
 import {
   IDENTITY,
   applyHomography,
@@ -543,18 +544,8 @@ function boxOfPoints(pts: Point[]): { x: number; y: number; width: number; heigh
 
 function textBox(a: FrameAnalysis): { x: number; y: number; width: number; height: number } | null {
   if (!a.blobs.length) return null;
-  const pts = cloudPoints(a.blobs);
-  let x0 = Infinity,
-    y0 = Infinity,
-    x1 = -Infinity,
-    y1 = -Infinity;
-  for (const [x, y] of pts) {
-    x0 = Math.min(x0, x);
-    y0 = Math.min(y0, y);
-    x1 = Math.max(x1, x);
-    y1 = Math.max(y1, y);
-  }
-  return { x: x0 * a.scale, y: y0 * a.scale, width: (x1 - x0) * a.scale, height: (y1 - y0) * a.scale };
+  const b = polygonBounds(cloudPoints(a.blobs));
+  return { x: b.x * a.scale, y: b.y * a.scale, width: b.width * a.scale, height: b.height * a.scale };
 }
 
 /** All four sides within 0.6 degrees of the axes: cropping would be the only change. */
