@@ -1,4 +1,4 @@
-// npm run eval -- [--set DIR] [--json OUT] [--limit N] [--today yyyy-mm-dd]
+// npm run eval -- [--set DIR] [--json OUT] [--limit N] [--today yyyy-mm-dd] [--recognizer hybrid|tesseract|ppocr]
 // Reads every document of a generated set with the real pipeline (readDocument + createNodeEngines)
 // and prints accuracy, CER, polygon, photo, negative and confidence-trust figures per tier.
 
@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { intFlag, parseFlags, strFlag } from './args';
 import { runEval } from './evaluate';
+import type { RecognizerChoice } from '../../src/engine/node/engines';
 import { formatReport } from './format';
 import { DEFAULT_SET, REPO_ROOT } from './paths';
 
@@ -16,13 +17,18 @@ async function main(): Promise<void> {
     limit: 'value',
     today: 'value',
     quiet: 'bool',
+    recognizer: 'value',
   });
   const set = path.resolve(strFlag(flags, 'set') ?? DEFAULT_SET);
   const jsonOut = path.resolve(strFlag(flags, 'json') ?? path.join(REPO_ROOT, 'reports/eval.json'));
   const today = strFlag(flags, 'today');
+  const recognizer = strFlag(flags, 'recognizer');
+  if (recognizer && !['hybrid', 'tesseract', 'ppocr'].includes(recognizer))
+    throw new Error(`--recognizer must be hybrid, tesseract or ppocr, got ${recognizer}`);
   const started = performance.now();
   const { report } = await runEval({
     set,
+    ...(recognizer ? { recognizer: recognizer as RecognizerChoice } : {}),
     limit: intFlag(flags, 'limit'),
     readOptions: today ? { today: new Date(`${today}T00:00:00Z`) } : {},
     onDoc: (doc, s, i, n) => {

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readDocument } from '../../src/core/read-document';
 import type { Engines, ReadOptions } from '../../src/core/ports';
+import type { RecognizerChoice } from '../../src/engine/node/engines';
 import {
   REASONS,
   TEXT_FIELDS,
@@ -284,6 +285,8 @@ export interface RunEvalOptions {
   engines?: Engines;
   readOptions?: Omit<ReadOptions, 'fileName'>;
   onDoc?: (doc: EvalDoc, score: DocScore, index: number, total: number) => void;
+  /** Line recognizer of the Node engines built when `engines` is not given. */
+  recognizer?: RecognizerChoice;
 }
 
 /** Reads every document of a set with the real pipeline and scores it. */
@@ -295,7 +298,7 @@ export async function runEval(
   let close: (() => Promise<void>) | null = null;
   if (!engines) {
     const { createNodeEngines } = await import('../../src/engine/node/engines');
-    const created = await createNodeEngines();
+    const created = await createNodeEngines(options.recognizer ? { recognizer: options.recognizer } : {});
     engines = created;
     close = () => created.close();
   }

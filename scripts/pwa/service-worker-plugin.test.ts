@@ -37,6 +37,9 @@ describe('service worker precache manifest', () => {
     expect(precacheable('sw.js')).toBe(false);
     expect(precacheable('assets/ort-wasm-simd-threaded.asyncify-D5D0fo7z.wasm')).toBe(false);
     expect(precacheable('assets/ort-wasm-simd-threaded-DcHrbrbl.wasm')).toBe(true);
+    expect(precacheable('vendor/tesseract-core/tesseract-core-lstm.wasm.js')).toBe(false);
+    expect(precacheable('vendor/tesseract-core/tesseract-core-simd-lstm.wasm.js')).toBe(true);
+    expect(precacheable('assets/ppocr-v4-rec-Abc123.onnx')).toBe(true);
   });
 
   it('changes version when any file content changes, and only then', () => {

@@ -18,6 +18,9 @@ export function precacheable(relative: string): boolean {
   // out of the precache so the offline download stays within its 40 MB budget. Offline, such a
   // device falls back to the (precached) WASM backend.
   if (base.includes('.asyncify')) return false;
+  // Likewise tesseract's build for browsers without WebAssembly SIMD (none this app supports:
+  // Chromium, Firefox and Safari have had it since 2021-2022); the SIMD builds are precached.
+  if (base === 'tesseract-core-lstm.wasm.js') return false;
   return relative !== 'kiosk-config.json';
 }
 

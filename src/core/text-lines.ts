@@ -3,6 +3,7 @@
 import type { PdfTextItem, Raster, Rect, TextRecognizer, TensorRunner } from './ports';
 import { detectTextBoxes } from './detect/text-detector';
 import { crop, resize } from './image/raster';
+import { warpPerspective, type Mat3 } from './locate/homography';
 
 export interface TextWord {
   text: string;
@@ -26,9 +27,20 @@ export interface OcrOptions {
   detectorMaxSide?: number;
 }
 
-export async function detectLines(raster: Raster, detector: TensorRunner, maxSide?: number): Promise<Rect[]> {
+/** A detected line's box; `angle` (radians, clockwise) when the print is tilted and the box follows it. */
+export interface LineRect extends Rect {
+  angle?: number;
+}
+
+export async function detectLines(
+  raster: Raster,
+  detector: TensorRunner,
+  maxSide?: number,
+): Promise<LineRect[]> {
   const boxes = await detectTextBoxes(raster, detector, maxSide ? { maxSide } : {});
-  return mergeRowFragments(boxes.map((b) => b.rect));
+  return mergeRowFragments(
+    boxes.map((b) => (b.angle === undefined ? b.rect : { ...b.rect, angle: b.angle })),
+  );
 }
 
 /** Reads every detected line. Crops are padded and scaled to a uniform text height first. */
@@ -64,10 +76,19 @@ export async function recognizeRegion(
     width: rect.width + 2 * pad,
     height: rect.height + 2 * pad,
   };
-  const region = crop(raster, padded);
-  const originX = Math.max(0, Math.floor(padded.x));
+  const angle = (rect as LineRect).angle;
   const scale = Math.min(4, Math.max(0.5, framing.targetHeight / Math.max(1, rect.height)));
-  const input = scale === 1 ? region : resize(region, region.width * scale, region.height * scale);
+  let originX: number;
+  let input: Raster;
+  if (angle) {
+    // A tilted line is sampled along its own direction, scaled in the same pass.
+    originX = padded.x;
+    input = uprightCrop(raster, padded, angle, scale);
+  } else {
+    const region = crop(raster, padded);
+    originX = Math.max(0, Math.floor(padded.x));
+    input = scale === 1 ? region : resize(region, region.width * scale, region.height * scale);
+  }
   const rec = await recognizer.recognize(input, charset ? { mode: 'line', charset } : { mode: 'line' });
   const words = rec.words
     .filter((w) => w.text.trim().length > 0)
@@ -84,6 +105,29 @@ export async function recognizeRegion(
     ? Math.min(rec.confidence, ...words.map((w) => w.confidence))
     : rec.confidence;
   return { text, confidence, rect, words };
+}
+
+/** The pixels of `box` (upright coordinates) turned by `angle` around its centre, scaled by `scale`. */
+function uprightCrop(raster: Raster, box: Rect, angle: number, scale: number): Raster {
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const w = Math.max(1, Math.round(box.width * scale));
+  const h = Math.max(1, Math.round(box.height * scale));
+  const cos = Math.cos(angle) / scale;
+  const sin = Math.sin(angle) / scale;
+  // Output pixel (u, v) -> input: centre + R(angle) * ((u, v) - (w, h) / 2) / scale.
+  const toInput: Mat3 = [
+    cos,
+    -sin,
+    cx - cos * (w / 2) + sin * (h / 2),
+    sin,
+    cos,
+    cy - sin * (w / 2) - cos * (h / 2),
+    0,
+    0,
+    1,
+  ];
+  return warpPerspective(raster, toInput, w, h);
 }
 
 /**

@@ -1,10 +1,14 @@
 import type { Engines, TensorRunner } from '../../core/ports';
-import { createOnnxRunner, type OrtLike } from '../onnx-runner';
+import { QUANTIZED_WEIGHTS_SESSION_OPTIONS, createOnnxRunner, type OrtLike } from '../onnx-runner';
 import { createTesseractRecognizer } from '../tesseract-recognizer';
 import { createBrowserImageDecoder } from './image-decoder';
 import { createBrowserPdfEngine } from './pdf-engine';
 import { realGpuAdapter, wasmThreads } from './backend';
 import detectorModelUrl from '../../../models/ppocr-v4-det.onnx?url';
+import recognizerModelUrl from '../../../models/ppocr-v4-rec.onnx?url';
+import recognizerDictionary from '../../../models/ppocr-keys-v1.txt?raw';
+import { createPpocrRecognizer, parseDictionary } from '../../core/recognize/ppocr-recognizer';
+import { createFallbackRecognizer } from '../../core/recognize/fallback-recognizer';
 // Explicit wasm paths: without them a Vite-built worker can hang with more than one thread.
 import ortWasmMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
@@ -47,7 +51,10 @@ async function createWebGpuDetector(model: Uint8Array): Promise<TensorRunner & {
   });
 }
 
-async function createWasmDetector(model: Uint8Array): Promise<TensorRunner & { release(): Promise<void> }> {
+async function createWasmRunner(
+  model: Uint8Array,
+  extraSessionOptions: Record<string, unknown> = {},
+): Promise<TensorRunner & { release(): Promise<void> }> {
   const ort = await import('onnxruntime-web/wasm');
   const threads = wasmThreads();
   ort.env.wasm.wasmPaths = { mjs: ortWasmMjsUrl, wasm: ortWasmUrl };
@@ -55,7 +62,7 @@ async function createWasmDetector(model: Uint8Array): Promise<TensorRunner & { r
   ort.env.wasm.proxy = false; // we already are in a worker
   return createOnnxRunner(ort as unknown as OrtLike, model, {
     backendLabel: `wasm-${threads}t`,
-    sessionOptions: { executionProviders: ['wasm'], graphOptimizationLevel: 'all' },
+    sessionOptions: { executionProviders: ['wasm'], graphOptimizationLevel: 'all', ...extraSessionOptions },
   });
 }
 
@@ -92,19 +99,33 @@ export async function createBrowserEngines(options: EngineOptions = {}): Promise
       await warmUp(detector);
     } catch (err) {
       console.warn('WebGPU detector failed, using WASM:', (err as Error).message);
-      detector = await createWasmDetector(model);
+      detector = await createWasmRunner(model);
       await warmUp(detector);
     }
   } else {
-    detector = await createWasmDetector(model);
+    detector = await createWasmRunner(model);
     await warmUp(detector);
+  }
+
+  // The line recognizer for soft print runs on WASM in every case: its input width changes with
+  // every line, which WebGPU would recompile for.
+  status('Loading the line recognizer');
+  let lineRunner: TensorRunner & { release(): Promise<void> };
+  try {
+    lineRunner = await createWasmRunner(
+      await fetchBytes(recognizerModelUrl),
+      QUANTIZED_WEIGHTS_SESSION_OPTIONS,
+    );
+  } catch (err) {
+    await detector.release();
+    throw err;
   }
 
   let recognizer: Awaited<typeof recognizerPromise>;
   try {
     recognizer = await recognizerPromise;
   } catch (err) {
-    await detector.release();
+    await Promise.allSettled([detector.release(), lineRunner.release()]);
     // tesseract.js rejects with whatever its worker posted (often not an Error): say what failed.
     const detail = err instanceof Error ? err.message : typeof err === 'string' ? err : '';
     const what = detail ? `: ${detail}` : ' (its worker did not load)';
@@ -115,10 +136,14 @@ export async function createBrowserEngines(options: EngineOptions = {}): Promise
     decoder: createBrowserImageDecoder(),
     pdf: createBrowserPdfEngine(),
     detector,
-    recognizer,
+    // tesseract reads every line; PP-OCR rereads the ones tesseract is unsure of (photos, webcam).
+    recognizer: createFallbackRecognizer(
+      recognizer,
+      createPpocrRecognizer(lineRunner, { dictionary: parseDictionary(recognizerDictionary) }),
+    ),
     backend: detector.backend,
     async dispose() {
-      await Promise.allSettled([detector.release(), recognizer.terminate()]);
+      await Promise.allSettled([detector.release(), lineRunner.release(), recognizer.terminate()]);
     },
   };
 }

@@ -1,0 +1,46 @@
+// Two recognizers, each where it is strong: tesseract reads crisp print (renders, scans) exactly,
+// PP-OCR keeps reading the soft, small print of photos and webcam frames where tesseract gives up.
+// Every line goes to the first; only lines it is unsure of go to the second as well.
+import type { Raster, Recognition, RecognizeOptions, TextRecognizer } from '../ports';
+
+export interface FallbackOptions {
+  /** Below this confidence of the primary read, the secondary recognizer reads the line too. */
+  unsureBelow: number;
+  /** The secondary read replaces the primary one only at or above this confidence of its own. */
+  secondaryAtLeast: number;
+}
+
+export const DEFAULT_FALLBACK: FallbackOptions = { unsureBelow: 0.75, secondaryAtLeast: 0.5 };
+
+/** Readings carry the engine that produced them, so confidence can be judged per engine. */
+export interface SourcedRecognition extends Recognition {
+  engine?: 'primary' | 'secondary';
+}
+
+export function createFallbackRecognizer(
+  primary: TextRecognizer,
+  secondary: TextRecognizer,
+  options: FallbackOptions = DEFAULT_FALLBACK,
+): TextRecognizer {
+  return {
+    name: `${primary.name}+${secondary.name}`,
+    async recognize(raster: Raster, opts: RecognizeOptions = {}): Promise<SourcedRecognition> {
+      const first = await primary.recognize(raster, opts);
+      // Blocks need the primary's page segmentation; the secondary reads single lines only.
+      if (opts.mode === 'block' || first.confidence >= options.unsureBelow)
+        return { ...first, engine: 'primary' };
+      const second = await secondary.recognize(raster, opts);
+      if (second.text.trim() && second.confidence >= options.secondaryAtLeast)
+        return { ...second, engine: 'secondary' };
+      return { ...first, engine: 'primary' };
+    },
+  };
+}
+
+/** A single-line recognizer that hands block reads (several lines at once) to one that can. */
+export function withBlocksBy(lines: TextRecognizer, blocks: TextRecognizer): TextRecognizer {
+  return {
+    name: lines.name,
+    recognize: (raster, opts) => (opts?.mode === 'block' ? blocks : lines).recognize(raster, opts),
+  };
+}

@@ -1,0 +1,184 @@
+// PP-OCRv4 text-line recognition (SVTR-LCNet + CTC): a line crop in, text with per-character
+// confidences and word boxes out. Trained on photographed scene text, it keeps reading soft, small
+// and slightly tilted print that tesseract's LSTM loses on phone photos and webcam frames.
+import type {
+  Raster,
+  Recognition,
+  RecognizeOptions,
+  RecognizedWord,
+  TensorRunner,
+  TextRecognizer,
+} from '../ports';
+import { resize } from '../image/raster';
+
+/** Input height of the model. */
+export const PPOCR_REC_HEIGHT = 48;
+/** Longest input the model is given (about 40 characters at this height); wider lines are squeezed. */
+const MAX_INPUT_WIDTH = 1600;
+/** Horizontal pixels of input per output time step (the network downsamples width by 8). */
+const STEP = 8;
+/** Space-class probability over a blank step above which a word gap is read. */
+const SPACE_PROBABILITY = 0.02;
+
+/**
+ * The characters a permit prints. The model's dictionary is mostly Chinese; restricting the decoder
+ * to Latin print keeps a smudged 'O' from becoming a look-alike ideograph.
+ */
+export const PERMIT_CHARSET =
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 .,:;/-()\'"&@#+*%!?_';
+
+export interface PpocrRecognizerOptions {
+  /** Dictionary lines in model order (ppocr_keys_v1.txt); class 0 is the CTC blank, the last class a space. */
+  dictionary: readonly string[];
+  /** Characters allowed when a call gives no charset of its own. */
+  defaultCharset?: string;
+  name?: string;
+}
+
+/**
+ * A TextRecognizer over a PP-OCR rec model. Only single lines are read ('line' and 'word' modes);
+ * callers that need a block layout split it into lines first.
+ */
+export function createPpocrRecognizer(runner: TensorRunner, options: PpocrRecognizerOptions): TextRecognizer {
+  const classes = ['', ...options.dictionary, ' '];
+  const maskCache = new Map<string, Int32Array>();
+  const allowedIndices = (charset: string): Int32Array => {
+    let mask = maskCache.get(charset);
+    if (!mask) {
+      const allowed = new Set(charset);
+      const indices: number[] = [0];
+      classes.forEach((c, i) => {
+        if (i > 0 && allowed.has(c)) indices.push(i);
+      });
+      mask = Int32Array.from(indices);
+      maskCache.set(charset, mask);
+    }
+    return mask;
+  };
+  const defaultCharset = options.defaultCharset ?? PERMIT_CHARSET;
+
+  return {
+    name: options.name ?? 'ppocr-v4-rec',
+    async recognize(raster: Raster, opts: RecognizeOptions = {}): Promise<Recognition> {
+      if (raster.width < 2 || raster.height < 2) return { text: '', confidence: 0, words: [] };
+      const charset = opts.charset ? `${opts.charset} ` : defaultCharset;
+      const { tensor, width, scale } = toInputTensor(raster);
+      const out = await runner.run(tensor, [1, 3, PPOCR_REC_HEIGHT, width]);
+      const steps = out.dims[1] ?? 0;
+      const numClasses = out.dims[2] ?? classes.length;
+      const pxPerStep = width / Math.max(1, steps) / scale;
+      return decodeCtc(
+        out.data,
+        steps,
+        numClasses,
+        classes,
+        allowedIndices(charset),
+        pxPerStep,
+        raster.height,
+      );
+    },
+  };
+}
+
+/** The dictionary file's lines (one class each, in order); a trailing newline adds no class. */
+export function parseDictionary(text: string): string[] {
+  const lines = text.split(/\r?\n/);
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** Scales the crop to the model's height (keeping its aspect), BGR, normalised to [-1, 1]. */
+export function toInputTensor(raster: Raster): { tensor: Float32Array; width: number; scale: number } {
+  let scale = PPOCR_REC_HEIGHT / raster.height;
+  let w = Math.max(STEP, Math.round(raster.width * scale));
+  if (w > MAX_INPUT_WIDTH) w = MAX_INPUT_WIDTH;
+  const scaled = resize(raster, w, PPOCR_REC_HEIGHT);
+  scale = w / raster.width;
+  const width = Math.ceil(w / STEP) * STEP;
+  const plane = PPOCR_REC_HEIGHT * width;
+  // Padding is 0 after normalisation (mid grey), as PaddleOCR pads a batch.
+  const tensor = new Float32Array(3 * plane);
+  const d = scaled.data;
+  for (let y = 0; y < PPOCR_REC_HEIGHT; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = (y * w + x) * 4;
+      const p = y * width + x;
+      tensor[p] = d[i + 2]! / 127.5 - 1;
+      tensor[plane + p] = d[i + 1]! / 127.5 - 1;
+      tensor[2 * plane + p] = d[i]! / 127.5 - 1;
+    }
+  }
+  return { tensor, width, scale };
+}
+
+/**
+ * Greedy CTC decoding over the allowed classes only. Each kept character carries the model's
+ * probability for it; words are split at spaces and boxed by the time steps that emitted them.
+ * `pxPerStep` converts a time step to pixels of the raster given to `recognize`.
+ */
+export function decodeCtc(
+  probs: Float32Array,
+  steps: number,
+  numClasses: number,
+  classes: readonly string[],
+  allowed: Int32Array,
+  pxPerStep: number,
+  lineHeight = 0,
+): Recognition {
+  const chars: { c: string; p: number; t: number }[] = [];
+  const spaceClass =
+    classes.length - 1 < numClasses &&
+    classes[classes.length - 1] === ' ' &&
+    allowed.includes(classes.length - 1)
+      ? classes.length - 1
+      : -1;
+  let previous = -1;
+  for (let t = 0; t < steps; t++) {
+    const row = t * numClasses;
+    let best = 0;
+    let bestP = -1;
+    for (let k = 0; k < allowed.length; k++) {
+      const cls = allowed[k]!;
+      const p = probs[row + cls]!;
+      if (p > bestP) {
+        bestP = p;
+        best = cls;
+      }
+    }
+    if (best === 0 && spaceClass > 0 && previous !== spaceClass) {
+      // The Chinese-trained model seldom emits the space class in Latin text, but gives it some
+      // probability over the gap between words.
+      const ps = probs[row + spaceClass]!;
+      if (ps > SPACE_PROBABILITY && chars.length && chars[chars.length - 1]!.c !== ' ') {
+        chars.push({ c: ' ', p: ps, t });
+        previous = spaceClass;
+        continue;
+      }
+    }
+    if (best !== 0 && best !== previous) chars.push({ c: classes[best] ?? '', p: bestP, t });
+    previous = best;
+  }
+  const words: RecognizedWord[] = [];
+  let current: typeof chars = [];
+  const flush = () => {
+    if (!current.length) return;
+    const first = current[0]!;
+    const last = current[current.length - 1]!;
+    const x0 = Math.max(0, (first.t - 0.5) * pxPerStep);
+    const x1 = (last.t + 1.5) * pxPerStep;
+    words.push({
+      text: current.map((c) => c.c).join(''),
+      confidence: Math.min(...current.map((c) => c.p)),
+      bbox: { x: x0, y: 0, width: x1 - x0, height: lineHeight },
+    });
+    current = [];
+  };
+  for (const ch of chars) {
+    if (ch.c === ' ') flush();
+    else current.push(ch);
+  }
+  flush();
+  const letters = chars.filter((c) => c.c !== ' ');
+  const confidence = letters.length ? letters.reduce((s, c) => s + c.p, 0) / letters.length : 0;
+  return { text: words.map((w) => w.text).join(' '), confidence, words };
+}
