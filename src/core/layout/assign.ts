@@ -4,7 +4,9 @@
 import type { Rect } from '../ports';
 import type { TextFieldName } from '../schema';
 import type { TextLine, TextWord } from '../text-lines';
-import { matchLabel, type LabelKey } from './labels-match';
+import { LABEL_FORMS, matchLabel, type LabelKey } from './labels-match';
+import { normalizeDate } from '../normalize/dates';
+import { normalizeGender } from '../normalize/gender';
 import { classifyTitle } from '../normalize/document-type';
 import { normalizeForMatch, similarity } from '../fuzzy';
 import { HEADER_LINES, OFFICE_NAME_PREFIXES, OFFICE_REGION_PREFIXES } from '../labels';
@@ -263,6 +265,7 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
       inline: inlineWords.length ? inlineWords : null,
     });
   }
+  units.push(...blurredLabels(lines, order, used, units));
   result.labelCount = units.length;
   result.permitLabelCount = new Set(units.filter((u) => PERMIT_ONLY.has(u.key)).map((u) => u.key)).size;
   result.labelRects = units.map((u) => u.rect);
@@ -529,4 +532,115 @@ function assignHeader(
       used.add(next.i);
     }
   }
+}
+
+/** Similarity a blurred label needs when it is plainly a label line and its field has none yet. */
+const BLURRED_LABEL_SIMILARITY = 0.66;
+
+/**
+ * Second chance for labels printed small (card labels in a photo or webcam frame) that OCR spells
+ * too loosely for the strict match: a line in running mixed case without digits, as labels are
+ * printed and values are not, may name a field that no label claimed yet, each field at most once.
+ */
+function blurredLabels(
+  lines: readonly TextLine[],
+  order: readonly number[],
+  used: Set<number>,
+  units: readonly LabelUnit[],
+): LabelUnit[] {
+  const claimed = new Set<LabelKey>(units.map((u) => u.key));
+  const candidates: { line: number; hit: NonNullable<ReturnType<typeof matchLabel>> }[] = [];
+  for (const i of order) {
+    if (used.has(i)) continue;
+    const line = lines[i]!;
+    const letters = line.text.replace(/[^\p{L}]/gu, '');
+    const lower = letters.replace(/[^\p{Ll}]/gu, '').length;
+    if (letters.length < 4 || /\d/.test(line.text) || lower < 0.4 * letters.length) continue;
+    const hit = matchLabel(
+      line.words.map((w) => w.text),
+      BLURRED_LABEL_SIMILARITY,
+      claimed,
+    );
+    // The label must be the whole line: a blurred label has no room for an inline value.
+    if (hit && hit.wordCount >= line.words.length) candidates.push({ line: i, hit });
+  }
+  // A label too blurred even for that may still be told apart among the few fields whose value
+  // could be the line it heads: a date under "Tg Lahr" is a date field, and of those, birth.
+  const labelLike = (line: TextLine) => {
+    const letters = line.text.replace(/[^\p{L}]/gu, '');
+    const lower = letters.replace(/[^\p{Ll}]/gu, '').length;
+    return letters.length >= 3 && !/\d/.test(line.text) && lower >= 0.4 * letters.length;
+  };
+  const taken = new Set(candidates.map((c) => c.line));
+  for (const i of order) {
+    if (used.has(i) || taken.has(i) || !labelLike(lines[i]!)) continue;
+    const value = headedValue(lines, used, i);
+    if (value < 0) continue;
+    const keys = keysForValue(lines[value]!.text);
+    if (!keys.length) continue;
+    const allowed = new Set<LabelKey>(keys.filter((k) => !claimed.has(k)));
+    const exclude = new Set<LabelKey>(ALL_LABEL_KEYS.filter((k) => !allowed.has(k)));
+    const hit = matchLabel(
+      lines[i]!.words.map((w) => w.text),
+      TYPED_LABEL_SIMILARITY,
+      exclude,
+    );
+    if (hit && hit.wordCount >= lines[i]!.words.length)
+      candidates.push({ line: i, hit: { ...hit, score: hit.score * 0.9 } });
+  }
+  candidates.sort((a, b) => b.hit.score - a.hit.score);
+  const out: LabelUnit[] = [];
+  for (const { line, hit } of candidates) {
+    if (claimed.has(hit.key)) continue;
+    claimed.add(hit.key);
+    used.add(line);
+    out.push({ key: hit.key, rect: lines[line]!.rect, score: hit.score, lines: [line], inline: null });
+  }
+  return out;
+}
+
+/** Similarity enough to pick among the few fields a value's format allows. */
+const TYPED_LABEL_SIMILARITY = 0.4;
+const ALL_LABEL_KEYS: readonly LabelKey[] = [...new Set(LABEL_FORMS.map((f) => f.key))];
+const DATE_LABEL_KEYS: readonly LabelKey[] = [
+  'date_of_birth',
+  'passport_expiry',
+  'stay_entries_permit_expiry',
+  'stay_multiple_entries_permit_expiry',
+];
+
+/** The fields whose printed value has this line's distinctive format (dates, gender, place+date). */
+function keysForValue(text: string): LabelKey[] {
+  const t = text.trim();
+  if (normalizeDate(t)) return [...DATE_LABEL_KEYS];
+  const split = splitPlaceAndDate(t);
+  if (split?.place && split.date) return ['place_date_of_birth'];
+  if (normalizeGender(t) && t.replace(/[^A-Za-z]/g, '').length >= 4) return ['gender'];
+  return [];
+}
+
+/** The unused line a label at `index` heads: level with it to the right, else just below it. */
+function headedValue(lines: readonly TextLine[], used: ReadonlySet<number>, index: number): number {
+  const label = lines[index]!.rect;
+  const h = Math.max(8, Math.min(label.height, 60));
+  let best = -1;
+  let bestCost = Infinity;
+  lines.forEach((line, i) => {
+    if (i === index || used.has(i)) return;
+    const r = line.rect;
+    const sameRow = Math.abs(cy(r) - cy(label)) < 0.5 * h;
+    const gapRight = r.x - right(label);
+    let cost = Infinity;
+    if (sameRow && gapRight > -0.5 * h && gapRight < 8 * h) cost = gapRight / h;
+    else {
+      const gapBelow = r.y - bottom(label);
+      const dx = Math.abs(r.x - label.x);
+      if (gapBelow > -0.6 * h && gapBelow < 1.6 * h && dx < 3 * h) cost = 12 + gapBelow / h + dx / h;
+    }
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = i;
+    }
+  });
+  return best;
 }

@@ -59,7 +59,11 @@ function threshold(len: number): number {
  * Finds the label that opens a line. Compares the label against the line's first k words for
  * every plausible k, so OCR noise inside the label and a value after it are both tolerated.
  */
-export function matchLabel(words: readonly string[], minSimilarity?: number): LabelHit | null {
+export function matchLabel(
+  words: readonly string[],
+  minSimilarity?: number,
+  exclude?: ReadonlySet<LabelKey>,
+): LabelHit | null {
   // Separators printed as their own words ('/', ':') carry no letters; match on the others.
   // Tokens of the normalized text, each remembering the printed word it came from ('Re-entry'
   // gives RE and ENTRY); a label may only end where a printed word ends.
@@ -70,6 +74,7 @@ export function matchLabel(words: readonly string[], minSimilarity?: number): La
   });
   let best: LabelHit | null = null;
   for (const form of LABEL_FORMS) {
+    if (exclude?.has(form.key)) continue;
     const formWords = form.norm.split(' ').length;
     for (let k = Math.max(1, formWords - 2); k <= Math.min(meaningful.length, formWords + 2); k++) {
       if (!meaningful[k - 1]!.wordEnd) continue;
