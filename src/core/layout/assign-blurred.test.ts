@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { assignFields } from './assign';
+import type { TextLine } from '../text-lines';
+
+/** A printed line at (x, y): words get widths in proportion to their length, 9 px a character. */
+function line(text: string, x: number, y: number, h = 20, confidence = 0.95): TextLine {
+  const words = [];
+  let cx = x;
+  for (const w of text.split(' ')) {
+    words.push({ text: w, confidence, rect: { x: cx, y, width: w.length * 9, height: h } });
+    cx += (w.length + 1) * 9;
+  }
+  return { text, confidence, rect: { x, y, width: cx - x - 9, height: h }, words };
+}
+
+/** A card photo: small labels above their values, as OCR reads them from a soft frame. */
+function blurredCard(): TextLine[] {
+  return [
+    line('KARTU IZIN TINGGAL TERBATAS', 200, 40, 24),
+    line('Nma Lengap', 40, 100, 14),
+    line('JOSE MARIA SANTOS', 40, 118),
+    line('Jenir Kelamis', 40, 150, 14),
+    line('LAKI-LAKI', 40, 168),
+    line('Waga Negany', 40, 200, 14),
+    line('PHILIPPINES', 40, 218),
+    line('Jogal Lahr', 40, 250, 14),
+    line('04 SEP 1961', 40, 268),
+    line('Tyt Har erta Papor', 40, 300, 14),
+    line('21 SEP 2023', 40, 318),
+  ];
+}
+
+describe('assignFields with blurred labels', () => {
+  it('reads a card whose small labels OCR garbled', () => {
+    const r = assignFields(blurredCard());
+    expect(r.documentClass).toBe('KITAS');
+    expect(r.fields.full_name?.text).toBe('JOSE MARIA SANTOS');
+    expect(r.fields.gender?.text).toBe('LAKI-LAKI');
+    expect(r.fields.nationality?.text).toBe('PHILIPPINES');
+    expect(r.fields.date_of_birth?.text).toBe('04 SEP 1961');
+    expect(r.fields.passport_expiry?.text).toBe('21 SEP 2023');
+    expect(r.labelCount).toBe(5);
+    // The values' own boxes, not the labels'.
+    expect(r.fields.full_name!.rects[0]!.y).toBe(118);
+    expect(r.fields.passport_expiry!.rects[0]!.y).toBe(318);
+  });
+
+  it('none of these labels passes the strict match on its own', () => {
+    // Without the value lines under them the date labels have nothing to be told apart by.
+    const lines = [
+      line('KARTU IZIN TINGGAL TERBATAS', 200, 40, 24),
+      line('Jogal Lahr', 40, 250, 14),
+      line('PHILIPPINES', 400, 600),
+    ];
+    const r = assignFields(lines);
+    expect(r.labelCount).toBe(0);
+    expect(r.fields.date_of_birth).toBeUndefined();
+  });
+
+  it('a date under a label-ish line is a date field only through its value', () => {
+    // The same garbled label over a name, not a date: no date field is made up.
+    const lines = [
+      line('KARTU IZIN TINGGAL TERBATAS', 200, 40, 24),
+      line('Jogal Lahr', 40, 250, 14),
+      line('JOSE MARIA SANTOS', 40, 268),
+    ];
+    const r = assignFields(lines);
+    expect(r.fields.date_of_birth).toBeUndefined();
+    expect(r.fields.passport_expiry).toBeUndefined();
+    expect(r.labelCount).toBe(0);
+  });
+
+  it('never takes an all-caps value line for a blurred label', () => {
+    const lines = [
+      line('KARTU IZIN TINGGAL TERBATAS', 200, 40, 24),
+      line('Pekerjaan / Occupation', 40, 100, 14),
+      line('MECHANICAL ENGINEER', 40, 118),
+      line('Waga Negany', 40, 150, 14),
+      line('PHILIPPINES', 40, 168),
+    ];
+    const r = assignFields(lines);
+    expect(r.fields.occupation?.text).toBe('MECHANICAL ENGINEER');
+    expect(r.fields.nationality?.text).toBe('PHILIPPINES');
+    expect(r.labelCount).toBe(2);
+  });
+
+  it('an all-caps value resembling a label is not one', () => {
+    // 'WARGA NEGARA' in capitals is a value as printed, however close to the label it reads.
+    const lines = [
+      line('KARTU IZIN TINGGAL TERBATAS', 200, 40, 24),
+      line('WAGA NEGANY', 40, 150, 14),
+      line('PHILIPPINES', 40, 168),
+    ];
+    const r = assignFields(lines);
+    expect(r.fields.nationality).toBeUndefined();
+    expect(r.labelCount).toBe(0);
+  });
+
+  it('an all-caps line over a date is not taken as a garbled date label', () => {
+    const lines = [
+      line('KARTU IZIN TINGGAL TERBATAS', 200, 40, 24),
+      line('JOGAL LAHR', 40, 250, 14),
+      line('04 SEP 1961', 40, 268),
+    ];
+    const r = assignFields(lines);
+    expect(r.fields.date_of_birth).toBeUndefined();
+    expect(r.labelCount).toBe(0);
+  });
+
+  it('does not claim a field a second time when it already has a clean label', () => {
+    const lines = [
+      line('KARTU IZIN TINGGAL TERBATAS', 200, 40, 24),
+      line('Kewarganegaraan / Nationality', 40, 100, 14),
+      line('PHILIPPINES', 40, 118),
+      line('Waga Negany', 40, 150, 14),
+      line('Indonesia', 40, 168),
+    ];
+    const r = assignFields(lines);
+    expect(r.fields.nationality?.text).toBe('PHILIPPINES');
+    expect(r.labelCount).toBe(1);
+    expect(r.labelRects).toEqual([lines[1]!.rect]);
+  });
+
+  it('a clean date label keeps its field; a garbled birth label over another date takes nothing', () => {
+    const lines = [
+      line('KARTU IZIN TINGGAL TERBATAS', 200, 40, 24),
+      line('Tanggal Lahir / Date of Birth', 40, 100, 14),
+      line('04 SEP 1961', 40, 118),
+      line('Jogal Lahr', 40, 150, 14),
+      line('21 SEP 2023', 40, 168),
+    ];
+    const r = assignFields(lines);
+    expect(r.fields.date_of_birth?.text).toBe('04 SEP 1961');
+    // The second date must not overwrite or duplicate the birth date.
+    expect(r.fields.date_of_birth!.rects[0]!.y).toBe(118);
+    expect(r.fields.passport_expiry).toBeUndefined();
+    expect(r.labelCount).toBe(1);
+  });
+
+  it('a garbled line with digits is not a label', () => {
+    // The fuzzy match reads '4' as 'A' and would take both lines without the digit rule.
+    const lines = [
+      line('KARTU IZIN TINGGAL TERBATAS', 200, 40, 24),
+      line('Nma Leng4p', 40, 100, 14),
+      line('JOSE MARIA SANTOS', 40, 118),
+      line('Jog4l Lahr', 40, 250, 14),
+      line('04 SEP 1961', 40, 268),
+    ];
+    const r = assignFields(lines);
+    expect(r.fields.full_name).toBeUndefined();
+    expect(r.fields.date_of_birth).toBeUndefined();
+    expect(r.labelCount).toBe(0);
+  });
+});
