@@ -97,6 +97,7 @@ export async function readDocument(
       progress('locate', 0, 1);
       const located = await locateDocument(work, engines.detector, {
         decideUpsideDown: upsideDownByRecognizer(engines.recognizer),
+        ...(work !== decoded.raster ? { source: decoded.raster } : {}),
       });
       timings.locate = now() - t;
       progress('locate', 1, 1);

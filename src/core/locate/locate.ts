@@ -66,6 +66,11 @@ export interface LocateOptions {
    * null when undecided. `upsideDownByRecognizer` (./orientation) implements it with the recognizer.
    */
   decideUpsideDown?: (raster: Raster, lines: Rect[]) => Promise<boolean | null>;
+  /**
+   * The full-resolution image `raster` was scaled down from (same aspect). The straightened
+   * document is cut from it, so a phone photo's fine print keeps the pixels the analysis did not need.
+   */
+  source?: Raster;
   /** false: locate and judge only (live camera frames); `raster` is then the input. */
   warp?: boolean;
   /** false: skip the text detector and look only for the outline around the centre (live frames). */
@@ -114,6 +119,8 @@ const DEG = Math.PI / 180;
 const MIN_OUTPUT_SIDE = 1100;
 /** ...and never beyond this one. */
 const MAX_OUTPUT_SIDE = 2200;
+/** A finer source (a phone photo at full resolution) may give its own pixels up to this side. */
+const MAX_SOURCE_OUTPUT_SIDE = 3200;
 /** Straightened frames less sharp than this get an unsharp mask. */
 const SHARPEN_BELOW = 0.25;
 
@@ -346,10 +353,12 @@ export async function locateDocument(
   const regionH = region.y1 - region.y0;
   // Small documents are enlarged (up to 2x) so the detector, which reads at a fixed size, sees
   // their print as large as in a scan.
+  // With a finer source, up to its own resolution (within the output size).
+  const sourceScale = options.source ? options.source.width / raster.width : 1;
   const up = Math.min(
-    2,
-    MAX_OUTPUT_SIDE / Math.max(regionW, regionH),
-    Math.max(1, MIN_OUTPUT_SIDE / Math.max(regionW, regionH)),
+    Math.max(2, sourceScale),
+    (sourceScale > 1 ? MAX_SOURCE_OUTPUT_SIDE : MAX_OUTPUT_SIDE) / Math.max(regionW, regionH),
+    Math.max(sourceScale, MIN_OUTPUT_SIDE / Math.max(regionW, regionH)),
   );
   const outW = Math.max(1, Math.round(regionW * up));
   const outH = Math.max(1, Math.round(regionH * up));
@@ -375,7 +384,15 @@ export async function locateDocument(
   if (options.warp === false) {
     return { ...identity, rotation: (base * 90) as Rotation, skew: skewNorm };
   }
-  let straightened = warpPerspective(raster, hText, outW, outH);
+  let straightened =
+    options.source && sourceScale > 1
+      ? warpPerspective(
+          options.source,
+          multiply([sourceScale, 0, 0, 0, sourceScale, 0, 0, 0, 1], hText),
+          outW,
+          outH,
+        )
+      : warpPerspective(raster, hText, outW, outH);
   // Soft photos: a mild unsharp mask helps the recognizer (clean scans never reach this point).
   if (quality.sharpness > 0 && quality.sharpness < SHARPEN_BELOW) straightened = unsharpMask(straightened);
   const flip = await upsideDown(straightened, a, hText, options);
