@@ -42,10 +42,11 @@ export async function refineFields(
       const second = await recognizeRegion(raster, rect, recognizer, charsetFor(name, f.text));
       if (second) reads.push(second);
       if (!second || normalize(second.text).value !== normalize(f.text).value) {
-        // No agreement yet: a third read framed differently (more margin, smaller scale); tesseract's
-        // errors depend on framing, so a real glyph tends to win two of three.
+        // No agreement yet: a third read framed differently (more margin, smaller scale) by the
+        // other engine where there is one; errors of independent reads rarely coincide, so a real
+        // glyph tends to win two of three.
         options.signal?.throwIfAborted();
-        const third = await recognizeRegion(raster, rect, recognizer, undefined, ALTERNATE_FRAMING);
+        const third = await recognizeRegion(raster, rect, recognizer, undefined, ALTERNATE_FRAMING, true);
         if (third) reads.push(third);
       }
       const votes = new Map<string, { n: number; confidence: number; text: string; valid: boolean | null }>();
@@ -73,7 +74,8 @@ export async function refineFields(
         if (value !== firstValue) f.text = vote.text;
         f.confidence = Math.max(vote.confidence, Math.min(0.97, (f.confidence + 1) / 2));
         f.reread = 'agree';
-      } else if (value !== firstValue) {
+      } else if (value !== firstValue && value.length >= 0.6 * firstValue.length) {
+        // (A lone re-read that lost most of the characters is a worse crop, not a better read.)
         f.text = vote.text;
         f.confidence = Math.min(vote.confidence, 0.9);
         f.reread = 'replaced';

@@ -120,15 +120,36 @@ function candidateKeeps(words: readonly TextWord[]): number[] {
  * Text after a label on its own line counts as the value only if it could be one: not a stray mark
  * ('°', a lowercase 'h' from a watermark) and not a sentence in running lowercase text.
  */
-function plausibleInline(words: TextWord[]): TextWord[] {
+function plausibleInline(words: TextWord[], hit: { key: LabelKey; part: string }): TextWord[] {
+  const key = hit.key;
   const text = words.map((w) => w.text).join(' ');
   if (!/[\p{L}\p{N}]/u.test(text)) return [];
   if (text.length === 1 && !/[A-Z0-9]/.test(text)) return [];
   const letters = text.replace(/[^\p{L}]/gu, '');
   const lower = letters.replace(/[^\p{Ll}]/gu, '').length;
   if (words.length >= 4 && lower > 0.6 * letters.length) return [];
+  // Values are printed in capitals: a mostly lowercase tail is the label's misread other language
+  // ("Nama Lengkap / Fu Nan" from a blurred "/ Full Name").
+  if (mostlyLowercase(text)) return [];
+  // After the Indonesian half of a bilingual label, lowercase means the English half follows.
+  if (hit.part === 'id' && /\p{Ll}/u.test(text) && !/\d/.test(text)) return [];
+  // A scrap of two or three characters is a value only for the fields printed that short.
+  const alnum = text.replace(/[^\p{L}\p{N}]/gu, '').length;
+  if (alnum <= 3 && !/\d/.test(text) && !SHORT_VALUE_FIELDS.has(key)) return [];
   return words;
 }
+
+/** Values are printed in capitals (dates aside); a mostly lowercase line is label text. */
+function mostlyLowercase(text: string): boolean {
+  // Dates print month names in mixed case ("17 Juni 1990"): a line with digits is not judged.
+  if (/\d/.test(text)) return false;
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  const lower = letters.replace(/[^\p{Ll}]/gu, '').length;
+  return letters.length >= 2 && lower > 0.5 * letters.length;
+}
+
+/** Fields whose whole printed value may be one to three letters (M/F, an index like 'C1'). */
+const SHORT_VALUE_FIELDS: ReadonlySet<LabelKey> = new Set(['gender', 'stay_permit_index']);
 
 /** A misread label (too noisy to assign) still must not be swallowed as a wrapped value. */
 function looksLikeLabel(line: TextLine): boolean {
@@ -256,7 +277,10 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     const words = [...first.slice(0, best.keep), ...members.slice(1).flatMap((g) => lines[g]!.words)];
     const labelWords = words.slice(0, best.hit.wordCount);
     const tail = [...first.slice(best.keep), ...words.slice(best.hit.wordCount)];
-    const inlineWords = plausibleInline(dropLeadingSeparators(tail).filter((w) => !/^[:;|]+$/.test(w.text)));
+    const inlineWords = plausibleInline(
+      dropLeadingSeparators(tail).filter((w) => !/^[:;|]+$/.test(w.text)),
+      best.hit,
+    );
     units.push({
       key: best.hit.key,
       rect: labelWords.length ? rectOfWords(labelWords) : lines[i]!.rect,
@@ -293,7 +317,7 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     if (valueOf.has(u)) continue;
     const h = Math.max(8, Math.min(u.rect.height, 60));
     lines.forEach((line, i) => {
-      if (used.has(i) || !hasText(line)) return;
+      if (used.has(i) || !hasText(line) || mostlyLowercase(line.text)) return;
       const r = line.rect;
       const rowOverlap = Math.min(bottom(r), bottom(u.rect)) - Math.max(r.y, u.rect.y);
       const sameRow =
