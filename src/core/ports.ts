@@ -104,6 +104,13 @@ export interface RecognizeOptions {
   charset?: string;
   /** 'line' = one text line (PSM 7), 'block' = a uniform block (PSM 6), 'word' = one word (PSM 8). */
   mode?: 'line' | 'block' | 'word';
+  /**
+   * Where the recognizer combines two engines: 'second' asks the other engine alone (an
+   * independent opinion, whose agreement means more than a re-read by the same engine); 'first'
+   * the main engine alone (comparisons that need one engine's confidences). Unset: the main
+   * engine, and the other one for the lines it is unsure of.
+   */
+  engine?: 'first' | 'second';
 }
 
 export interface TextRecognizer {

@@ -68,6 +68,7 @@ export async function recognizeRegion(
   recognizer: TextRecognizer,
   charset?: string,
   framing: { targetHeight: number; padRatio: number } = { targetHeight: TARGET_LINE_HEIGHT, padRatio: 0.08 },
+  alternate = false,
 ): Promise<TextLine | null> {
   const pad = Math.max(2, Math.round(rect.height * framing.padRatio));
   const padded = {
@@ -89,7 +90,11 @@ export async function recognizeRegion(
     originX = Math.max(0, Math.floor(padded.x));
     input = scale === 1 ? region : resize(region, region.width * scale, region.height * scale);
   }
-  const rec = await recognizer.recognize(input, charset ? { mode: 'line', charset } : { mode: 'line' });
+  const rec = await recognizer.recognize(input, {
+    mode: 'line',
+    ...(charset ? { charset } : {}),
+    ...(alternate ? { engine: 'second' as const } : {}),
+  });
   const words = rec.words
     .filter((w) => w.text.trim().length > 0)
     .map((w) => ({

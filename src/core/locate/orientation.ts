@@ -21,8 +21,9 @@ export function upsideDownByRecognizer(recognizer: TextRecognizer, lines = 5) {
         const upright = k === 1 ? region : resize(region, region.width * k, region.height * k);
         const turned = rotateQuarter(upright, 2);
         const [a, b] = await Promise.all([
-          recognizer.recognize(upright, { mode: 'line' }),
-          recognizer.recognize(turned, { mode: 'line' }),
+          // One engine for both ways, so the two confidences compare.
+          recognizer.recognize(upright, { mode: 'line', engine: 'first' }),
+          recognizer.recognize(turned, { mode: 'line', engine: 'first' }),
         ]);
         return { up: score(a.text, a.confidence), down: score(b.text, b.confidence) };
       }),

@@ -25,7 +25,12 @@ export function createFallbackRecognizer(
   return {
     name: `${primary.name}+${secondary.name}`,
     async recognize(raster: Raster, opts: RecognizeOptions = {}): Promise<SourcedRecognition> {
+      if (opts.engine === 'second' && opts.mode !== 'block') {
+        const only = await secondary.recognize(raster, opts);
+        return { ...only, engine: 'secondary' };
+      }
       const first = await primary.recognize(raster, opts);
+      if (opts.engine === 'first') return { ...first, engine: 'primary' };
       // Blocks need the primary's page segmentation; the secondary reads single lines only.
       if (opts.mode === 'block' || first.confidence >= options.unsureBelow)
         return { ...first, engine: 'primary' };
