@@ -348,7 +348,17 @@ async function produce(
     };
   }
   // Warped tiers start from a straight render at a resolution that survives the warp.
-  const scale = card ? 2 : job.tier === 'scan' ? tr.pick([1.2, 1.35, PX_PER_CSS_150]) : 1.6;
+  // Phone photos carry more pixels per document than the others: render finer than they show it.
+  const scale =
+    job.tier === 'photo'
+      ? card
+        ? 6
+        : 3.2
+      : card
+        ? 2
+        : job.tier === 'scan'
+          ? tr.pick([1.2, 1.35, PX_PER_CSS_150])
+          : 1.6;
   const ren = await renderPng(browser, spec, scale);
   const doc = await decode(ren.png);
   const quads = boxQuads(ren.boxes, ren.sx, ren.sy);

@@ -182,17 +182,16 @@ export async function photoTier(
   quads: Quads,
   opts: { card: boolean },
 ): Promise<TierImage> {
-  const sizes: readonly (readonly [number, number])[] = opts.card
-    ? [
-        [1280, 960],
-        [1600, 1200],
-        [1440, 1080],
-      ]
-    : [
-        [1200, 1600],
-        [960, 1280],
-        [1080, 1440],
-      ];
+  // Phone cameras (12, 8 and 5 MP) and the 1600 px a messaging app forwards; pages in portrait.
+  const landscape = r.weighted<readonly [number, number]>([
+    [[4032, 3024], 3],
+    [[3264, 2448], 2],
+    [[2592, 1944], 2],
+    [[1600, 1200], 1],
+  ]);
+  const sizes: readonly (readonly [number, number])[] = [
+    opts.card ? landscape : ([landscape[1], landscape[0]] as const),
+  ];
   const [W, H] = r.pick(sizes);
   const scene = await decode(await renderHtmlPng(browser, deskHtml(r, W, H), W, H));
   const tilt = 25;
@@ -214,14 +213,16 @@ export async function photoTier(
     opts.card ? roundedMask(doc.width, doc.height, (doc.width * 3.2) / 85.6) : undefined,
   );
   lighting(scene, r, { gradient: r.float(0.1, 0.35), shadows: r.int(0, 2), shadowDepth: r.float(0.15, 0.4) });
-  const motion = r.bool(0.3);
+  // Focus and hand shake scale with the sensor's resolution (measured at 1600 px).
+  const k = Math.max(W, H) / 1600;
+  const motion = r.bool(0.25);
   return finish(
     r,
     scene,
     mapQuads(quads, (p) => applyH(Hm, p)),
     {
-      blur: motion ? 0 : r.float(0.5, 1.6),
-      motion: motion ? r.float(3, 7) : 0,
+      blur: (motion ? 0.3 : r.float(0.5, 1.4)) * k,
+      motion: motion ? r.float(2, 5) * k : 0,
       noise: r.float(3, 8),
       rotation: r.weighted([
         [0, 6],
@@ -229,7 +230,7 @@ export async function photoTier(
         [2, 1],
         [3, 1],
       ]),
-      quality: r.int(50, 80),
+      quality: k > 1.2 ? r.int(80, 92) : r.int(60, 80),
     },
   );
 }
