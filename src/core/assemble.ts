@@ -94,7 +94,10 @@ export function normalizeField(name: TextFieldName, printed: string, nationality
     }
     case 'issued_place': {
       const split = splitPlaceAndDate(trimPlaceDateNoise(text));
-      return split ? { value: split.place, valid: true } : { value: text, valid: false };
+      // "BATAM.": a stray mark read after the place, before the date.
+      return split
+        ? { value: split.place.replace(/[.,;:'`]+$/, ''), valid: true }
+        : { value: text, valid: false };
     }
     case 'gender': {
       const g = normalizeGender(text);
@@ -118,11 +121,11 @@ export function normalizeField(name: TextFieldName, printed: string, nationality
     }
     case 'office_name':
       // Office classes are roman numerals (KELAS I, KELAS II); OCR gives 1, l or | for the I.
+      // "TPI" (tempat pemeriksaan imigrasi) read as TP, TP!, T™ in soft photos.
       return {
-        value: text.replace(
-          /\bKELAS\s+([1Il|]{1,3})(?=\s|$)/g,
-          (_m, n: string) => `KELAS ${'I'.repeat(n.length)}`,
-        ),
+        value: text
+          .replace(/\bKELAS\s+([1Il|[\]]{1,3})(?=\s|$)/g, (_m, n: string) => `KELAS ${'I'.repeat(n.length)}`)
+          .replace(/(\s)(?:TP[1Il!|L™]?|T™|T\?I)(?=\s)/g, '$1TPI'),
         valid: null,
       };
     case 'nationality':

@@ -35,6 +35,7 @@ function buildGrid(raster: Raster, cell: number): Grid {
       bgCount = c;
     }
   const bg = [((bgKey >> 8) & 15) * 16 + 8, ((bgKey >> 4) & 15) * 16 + 8, (bgKey & 15) * 16 + 8];
+  const darkBelow = Math.max(200, 0.55 * (bg[0]! + bg[1]! + bg[2]!));
   const ink = new Float32Array(cols * rows);
   const dark = new Float32Array(cols * rows);
   const count = new Float32Array(cols * rows);
@@ -46,7 +47,8 @@ function buildGrid(raster: Raster, cell: number): Grid {
       const c = row + Math.floor(x / cell);
       count[c]!++;
       if (dist > 90) ink[c]!++;
-      if (d[i]! + d[i + 1]! + d[i + 2]! < 200) dark[c]!++;
+      // Pen strokes: dark, or (blurred in a photo) at least well darker than the paper.
+      if (d[i]! + d[i + 1]! + d[i + 2]! < darkBelow) dark[c]!++;
     }
   }
   for (let c = 0; c < ink.length; c++) {
@@ -174,6 +176,41 @@ function fillHoles(grid: Grid, on: (c: number) => boolean): Uint8Array {
   return filled;
 }
 
+/** Cells of the mask connected to the grid's edge, when they run along much of it (a surround). */
+function edgeConnected(grid: Grid, on: (c: number) => boolean): Uint8Array {
+  const n = grid.cols * grid.rows;
+  const seen = new Uint8Array(n);
+  const stack: number[] = [];
+  const seed = (c: number) => {
+    if (!seen[c] && on(c)) {
+      seen[c] = 1;
+      stack.push(c);
+    }
+  };
+  for (let x = 0; x < grid.cols; x++) {
+    seed(x);
+    seed((grid.rows - 1) * grid.cols + x);
+  }
+  for (let y = 0; y < grid.rows; y++) {
+    seed(y * grid.cols);
+    seed(y * grid.cols + grid.cols - 1);
+  }
+  const borderCells = stack.length;
+  const perimeter = 2 * (grid.cols + grid.rows);
+  while (stack.length) {
+    const c = stack.pop()!;
+    const x = c % grid.cols;
+    const y = (c - x) / grid.cols;
+    if (x > 0) seed(c - 1);
+    if (x < grid.cols - 1) seed(c + 1);
+    if (y > 0) seed(c - grid.cols);
+    if (y < grid.rows - 1) seed(c + grid.cols);
+  }
+  // A surround runs along much of the edge; a photo printed near the document's edge touches it
+  // only briefly and stays.
+  return borderCells > 0.3 * perimeter ? seen : new Uint8Array(n);
+}
+
 interface Component {
   rect: Rect;
   cells: number;
@@ -247,7 +284,9 @@ export function findImageRegions(
   let photoScore = 0;
   // A photo's light areas (face, shirt) look like background; its frame and darker parts enclose
   // them, so fill enclosed holes before judging the shape.
-  const inked = fillHoles(grid, (c) => grid.ink[c]! > 0.2 && !textMask[c]);
+  // Ink touching the picture's edge is what surrounds the document (a desk in a photo), not on it.
+  const surround = edgeConnected(grid, (c) => grid.ink[c]! > 0.2 && !textMask[c]);
+  const inked = fillHoles(grid, (c) => grid.ink[c]! > 0.2 && !textMask[c] && !surround[c]);
   for (const raw of components(grid, (c) => inked[c] === 1 && !textMask[c])) {
     const comp = trimSparseEdges(grid, raw, inked);
     const { width: w, height: h } = comp.rect;

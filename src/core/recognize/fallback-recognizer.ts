@@ -35,7 +35,11 @@ export function createFallbackRecognizer(
       if (opts.mode === 'block' || first.confidence >= options.unsureBelow)
         return { ...first, engine: 'primary' };
       const second = await secondary.recognize(raster, opts);
-      if (second.text.trim() && second.confidence >= options.secondaryAtLeast)
+      if (
+        second.text.trim() &&
+        second.confidence >= options.secondaryAtLeast &&
+        !dropsCharacters(first, second)
+      )
         return { ...second, engine: 'secondary' };
       return { ...first, engine: 'primary' };
     },
@@ -48,4 +52,16 @@ export function withBlocksBy(lines: TextRecognizer, blocks: TextRecognizer): Tex
     name: lines.name,
     recognize: (raster, opts) => (opts?.mode === 'block' ? blocks : lines).recognize(raster, opts),
   };
+}
+
+/**
+ * Both engines saw the same crop; a second read with far fewer characters than a clean-looking
+ * first one lost glyphs (PP-OCR collapses blurred digit runs: "30-04-2022" -> "042").
+ */
+function dropsCharacters(first: Recognition, second: Recognition): boolean {
+  const a = first.text.replace(/\s+/g, '');
+  const b = second.text.replace(/\s+/g, '');
+  if (a.length < 4) return false;
+  const clean = (a.match(/[A-Za-z0-9.,\/-]/g) ?? []).length / a.length;
+  return clean >= 0.8 && b.length < 0.75 * a.length;
 }
