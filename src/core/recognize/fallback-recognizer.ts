@@ -62,6 +62,6 @@ function dropsCharacters(first: Recognition, second: Recognition): boolean {
   const a = first.text.replace(/\s+/g, '');
   const b = second.text.replace(/\s+/g, '');
   if (a.length < 4) return false;
-  const clean = (a.match(/[A-Za-z0-9.,\/-]/g) ?? []).length / a.length;
+  const clean = (a.match(/[A-Za-z0-9.,/-]/g) ?? []).length / a.length;
   return clean >= 0.8 && b.length < 0.75 * a.length;
 }
