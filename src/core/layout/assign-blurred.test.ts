@@ -89,11 +89,23 @@ describe('assignFields with blurred labels', () => {
     const lines = [
       line('KARTU IZIN TINGGAL TERBATAS', 200, 40, 24),
       line('WAGA NEGANY', 40, 150, 14),
-      line('PHILIPPINES', 40, 168),
+      line('PLUMBER', 40, 168),
     ];
     const r = assignFields(lines);
     expect(r.fields.nationality).toBeUndefined();
     expect(r.labelCount).toBe(0);
+  });
+
+  it('a country under an unreadable label is still the nationality, at the format-only layout score', () => {
+    const lines = [
+      line('KARTU IZIN TINGGAL TERBATAS', 200, 40, 24),
+      line('WAGA NEGANY', 40, 150, 14),
+      line('PHILIPPINES', 40, 168),
+    ];
+    const r = assignFields(lines);
+    expect(r.labelCount).toBe(0);
+    expect(r.fields.nationality?.text).toBe('PHILIPPINES');
+    expect(r.fields.nationality?.assignment).toBeLessThan(0.6);
   });
 
   it('an all-caps line over a date is not taken as a garbled date label', () => {

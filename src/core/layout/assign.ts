@@ -11,6 +11,7 @@ import { classifyTitle } from '../normalize/document-type';
 import { normalizeForMatch, similarity } from '../fuzzy';
 import { HEADER_LINES, OFFICE_NAME_PREFIXES, OFFICE_REGION_PREFIXES } from '../labels';
 import { splitPlaceAndDate } from '../normalize/place-date';
+import { assignUnlabelledByFormat } from './unlabelled';
 import { unionRect } from '../geometry/polygon';
 import {
   isValidNiora,
@@ -422,6 +423,9 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
       used.add(i);
     }
   });
+
+  // 5b. Values whose label was unreadable, placed by their own format.
+  assignUnlabelledByFormat(lines, used, fields, result.titleRect, assignPlaceDate);
 
   // 6. The office header: unlabelled lines above the title.
   if (result.titleRect) assignHeader(lines, used, result.titleRect, fields);

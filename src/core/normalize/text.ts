@@ -216,3 +216,9 @@ export function normalizeNationality(text: string): string {
   });
   return best.length === 1 ? NATIONALITIES[best[0]!]! : asRead;
 }
+
+/** A country as printed for a permit holder's nationality (never Indonesia: the holder is foreign). */
+export function isKnownNationality(text: string): boolean {
+  const n = normalizeNationality(text);
+  return NATIONALITIES.includes(n) && normalizeForMatch(n) !== 'INDONESIA';
+}

@@ -1,0 +1,116 @@
+// Values whose label could not be read (small print in a webcam frame or a soft photo) but whose
+// own format says which field they are: a gender word, a country, "City, date" of birth, an
+// address block, the one passport-like number left. Assigned with a low layout score, so their
+// confidence stays below what a labelled value gets.
+import type { TextLine, TextWord } from '../text-lines';
+import type { FieldReading, LayoutResult } from './assign';
+import type { Rect } from '../ports';
+import { normalizeGender } from '../normalize/gender';
+import { isKnownNationality } from '../normalize/text';
+import { splitPlaceAndDate } from '../normalize/place-date';
+import { unionRect } from '../geometry/polygon';
+
+/** Layout score of a value placed by its format alone. */
+export const FORMAT_ONLY_ASSIGNMENT = 0.55;
+
+const GENDER_WORDS = /^(LAKI[\s-]*LAKI|PEREMPUAN|MALE|FEMALE|PRIA|WANITA)$/i;
+const ADDRESS_START =
+  /^(JL|JLN|JALAN|GG|GANG|PERUM|PERUMAHAN|APARTEMEN|APT|CLUSTER|KOMPLEK|KOMP|RUKO|DUSUN|DESA)\b/i;
+const ADDRESS_WORDS = /\b(RT|RW|KEL|KEC|KOTA|KAB|NO)\b/i;
+
+export function assignUnlabelledByFormat(
+  lines: readonly TextLine[],
+  used: Set<number>,
+  fields: LayoutResult['fields'],
+  titleRect: Rect | null,
+  assignPlaceDate: (
+    fields: LayoutResult['fields'],
+    words: TextWord[],
+    conf: number,
+    assignment: number,
+  ) => void,
+): void {
+  const free = (i: number) =>
+    !used.has(i) && (!titleRect || lines[i]!.rect.y > titleRect.y + titleRect.height * 0.5);
+  const take = (i: number): FieldReading => {
+    used.add(i);
+    const line = lines[i]!;
+    return {
+      text: line.text,
+      confidence: line.confidence,
+      rects: [line.rect],
+      assignment: FORMAT_ONLY_ASSIGNMENT,
+    };
+  };
+  const text = (i: number) => lines[i]!.text.trim();
+  const indices = lines.map((_, i) => i);
+
+  if (!fields.gender) {
+    const hits = indices.filter((i) => free(i) && GENDER_WORDS.test(text(i)) && normalizeGender(text(i)));
+    if (hits.length === 1) fields.gender = take(hits[0]!);
+  }
+
+  if (!fields.nationality) {
+    const hits = indices.filter(
+      (i) => free(i) && /^[A-Z][A-Z .'-]{2,}$/.test(text(i)) && isKnownNationality(text(i)),
+    );
+    if (hits.length === 1) fields.nationality = take(hits[0]!);
+  }
+
+  // "City, date" of birth: every such line but the lowest (where the permit was issued and signed).
+  if (!fields.place_of_birth && !fields.date_of_birth) {
+    const placeDates = indices
+      .filter((i) => free(i) && splitPlaceAndDate(text(i))?.place && /^[A-Z]/.test(text(i)))
+      .sort((a, b) => lines[a]!.rect.y - lines[b]!.rect.y);
+    if (placeDates.length >= 2) {
+      const i = placeDates[0]!;
+      used.add(i);
+      assignPlaceDate(fields, lines[i]!.words, lines[i]!.confidence, FORMAT_ONLY_ASSIGNMENT);
+    }
+  }
+
+  if (!fields.address) {
+    const starts = indices.filter(
+      (i) => free(i) && ADDRESS_START.test(text(i)) && ADDRESS_WORDS.test(text(i)),
+    );
+    if (starts.length === 1) {
+      const first = starts[0]!;
+      const reading = take(first);
+      let rect = lines[first]!.rect;
+      const h = rect.height;
+      // Wrapped lines continue under the first, left-aligned, with the same type size.
+      for (;;) {
+        const next = indices.find(
+          (i) =>
+            free(i) &&
+            lines[i]!.rect.y > rect.y &&
+            lines[i]!.rect.y - (rect.y + rect.height) < 0.9 * h &&
+            Math.abs(lines[i]!.rect.x - lines[first]!.rect.x) < 1.2 * h &&
+            Math.abs(lines[i]!.rect.height - h) < 0.35 * h &&
+            /^[A-Z0-9]/.test(text(i)),
+        );
+        if (next === undefined) break;
+        used.add(next);
+        reading.text = `${reading.text} ${text(next)}`;
+        reading.confidence = Math.min(reading.confidence, lines[next]!.confidence);
+        rect = unionRect(rect, lines[next]!.rect);
+      }
+      reading.rects = [rect];
+      fields.address = reading;
+    }
+  }
+
+  if (!fields.passport_number) {
+    const hits = indices.filter((i) => {
+      if (!free(i)) return false;
+      const compact = text(i).replace(/\s+/g, '');
+      return (
+        /^[A-Z0-9]{7,10}$/.test(compact) &&
+        /\d{5}/.test(compact) &&
+        compact !== fields.permit_number?.text.replace(/\s+/g, '') &&
+        compact !== fields.niora?.text.replace(/\s+/g, '')
+      );
+    });
+    if (hits.length === 1) fields.passport_number = take(hits[0]!);
+  }
+}
