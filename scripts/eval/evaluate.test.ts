@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { REASONS, emptyRead, type KitasResult, type Polygon } from '../../src/core/schema';
 import type { TruthDoc } from './dataset';
-import { aggregate, scoreDocument } from './evaluate';
+import { aggregate, buildReport, scoreDocument } from './evaluate';
+import { formatReport } from './format';
 
 const box = (x0: number, y0: number, x1: number, y1: number): Polygon => [
   [x0, y0],
@@ -123,5 +124,114 @@ describe('negatives', () => {
     failed.reason = REASONS.someInvalid;
     expect(scoreDocument(t, failed).negative_ok).toBe(false);
     expect(scoreDocument(t, null).negative_ok).toBe(false);
+  });
+});
+
+describe('quality-aware figures', () => {
+  const t = truth(
+    'card',
+    {
+      full_name: ['JOHN DOE', 1, []],
+      niora: ['3ATAA20536', 1, []],
+      gender: ['M', 1, []],
+    },
+    'webcam',
+  );
+  function framed(issues: string[] | null, values: Record<string, [string, number, Polygon]>): KitasResult {
+    const r = result(values);
+    r.meta = {
+      document_class: 'KITAS',
+      layout: 'card',
+      sources: ['ocr'],
+      page_count: 1,
+      page_sizes: [{ width: 1280, height: 960 }],
+      invalid_fields: [],
+      warnings: [],
+      backend: 'test',
+      versions: { app: 'a', detector: 'd', recognizer: 'r' },
+      timings_ms: {},
+      ...(issues
+        ? { quality: { ok: issues.length === 0, issues, messages: [], sharpness: 1, textHeight: 12 } }
+        : {}),
+    } as KitasResult['meta'];
+    return r;
+  }
+
+  // Readable: clean frame, all three right.
+  const clean = scoreDocument(
+    t,
+    framed([], {
+      full_name: ['JOHN DOE', 0.95, []],
+      niora: ['3ATAA20536', 0.95, []],
+      gender: ['M', 0.95, []],
+    }),
+  );
+  // Readable: glare and cut_off do not flag a frame; one of three right.
+  const glare = scoreDocument(
+    t,
+    framed(['glare', 'cut_off'], { full_name: ['JOHN DOE', 0.8, []], niora: ['3ATAA2O536', 0.95, []] }),
+  );
+  // Flagged too_small: a wrong read at 0.92, a right one at 0.95, a false positive at 0.9, a wrong one at 0.5.
+  const small = scoreDocument(
+    t,
+    framed(['too_small'], {
+      full_name: ['JOHN DOF', 0.92, []],
+      niora: ['3ATAA20536', 0.95, []],
+      occupation: ['ENGINEER', 0.9, []],
+      gender: ['F', 0.5, []],
+    }),
+  );
+  // Flagged blurry (with glare): one wrong read at 0.89, just under the threshold.
+  const blurry = scoreDocument(t, framed(['glare', 'blurry'], { full_name: ['J0HN DOE', 0.89, []] }));
+  // No quality report (a PDF, or a thrown read).
+  const pdf = scoreDocument(t, framed(null, { full_name: ['JOHN DOE', 1, []] }));
+  const failed = scoreDocument(t, null);
+
+  it('records the issues and readability per document', () => {
+    expect(clean).toMatchObject({ quality_issues: [], readable: true });
+    expect(glare).toMatchObject({ quality_issues: ['glare', 'cut_off'], readable: true });
+    expect(small).toMatchObject({ quality_issues: ['too_small'], readable: false });
+    expect(blurry).toMatchObject({ quality_issues: ['glare', 'blurry'], readable: false });
+    expect(pdf).toMatchObject({ quality_issues: null, readable: false });
+    expect(failed).toMatchObject({ quality_issues: null, readable: false });
+  });
+
+  it('splits readable from flagged docs and counts confident wrong reads on flagged ones', () => {
+    const g = aggregate([clean, glare, small, blurry, pdf, failed]);
+    expect(g.docs).toBe(6);
+    expect(g.readable_docs).toBe(2);
+    expect(g.flagged_docs).toBe(2);
+    // Readable docs: 3 + 3 non-empty truth fields, 3 + 1 right.
+    expect(g.exact_match_readable).toEqual({ n: 6, ok: 4, rate: 4 / 6 });
+    // Flagged non-empty reads: 4 on the small frame, 1 on the blurry one. Wrong at >= 0.9: the 0.92
+    // name and the 0.9 false positive; the 0.95 read is right, the 0.5 and 0.89 ones are under 0.9.
+    expect(g.flagged_confident_wrong).toEqual({ n: 5, ok: 2, rate: 2 / 5 });
+    // The existing figures still cover every document.
+    expect(g.exact_match.n).toBe(18);
+  });
+
+  it('gives empty figures where no document has a quality report', () => {
+    const g = aggregate([pdf, failed]);
+    expect(g.readable_docs).toBe(0);
+    expect(g.flagged_docs).toBe(0);
+    expect(g.exact_match_readable).toEqual({ n: 0, ok: 0, rate: null });
+    expect(g.flagged_confident_wrong).toEqual({ n: 0, ok: 0, rate: null });
+  });
+
+  it('aggregates per tier and prints the quality table only for tiers with quality data', () => {
+    const pdfTier = scoreDocument({ ...t, tier: 'pdf' }, framed(null, { full_name: ['JOHN DOE', 1, []] }));
+    const report = buildReport('s', [pdfTier, clean, small]);
+    expect(report.per_tier.webcam).toMatchObject({ docs: 2, readable_docs: 1, flagged_docs: 1 });
+    expect(report.per_tier.webcam!.flagged_confident_wrong).toEqual({ n: 4, ok: 2, rate: 0.5 });
+    expect(report.per_tier.pdf).toMatchObject({ docs: 1, readable_docs: 0, flagged_docs: 0 });
+    expect(report.overall).toMatchObject({ readable_docs: 1, flagged_docs: 1 });
+    const text = formatReport(report);
+    const rows = text.split('\n').filter((l) => /\d+\/\d+ reads +\|$/.test(l));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(/^\| webcam +\| 2 +\| 1 +\| 100\.0% \(3\/3\) +\| 1 +\| 2\/4 reads +\|$/);
+    expect(text).toMatch(
+      /\| tier +\| docs +\| readable +\| exact \(readable\) +\| flagged \(too_small\/blurry\) +\|/,
+    );
+    expect(formatReport(buildReport('s', [pdfTier]))).not.toMatch(/readable/);
   });
 });

@@ -36,6 +36,8 @@ export const IOU_HIT = 0.5;
 export const HIGH_CONFIDENCE = 0.9;
 /** A negative may still show this many non-empty text fields (stray words) and count as rejected. */
 export const NEGATIVE_MAX_FIELDS = 3;
+/** Quality issues under which a frame is not readable reliably: the check must say so ("move closer", "hold still"). */
+export const UNREADABLE_ISSUES: readonly string[] = ['too_small', 'blurry'];
 
 export interface FieldScore {
   field: TextFieldName;
@@ -78,6 +80,10 @@ export interface DocScore {
   /** Negatives: SUCCESS, the 'some invalid' reason and at most 3 non-empty text fields. Null otherwise. */
   negative_ok: boolean | null;
   nonempty_reads: number;
+  /** `result.meta.quality.issues` (photos and frames); null when the result has no quality report (PDFs). */
+  quality_issues: string[] | null;
+  /** A quality report is present and names neither 'too_small' nor 'blurry'. */
+  readable: boolean;
   timings_ms: Record<string, number>;
   wall_ms: number;
   error?: string;
@@ -96,6 +102,18 @@ function scoreImage(truth: ImageField | undefined, read: ImageField | undefined)
       : 0
     : null;
   return { truth: hasTruth, read: hasRead, iou, hit: hasTruth && hasRead && (iou ?? 0) >= IOU_HIT };
+}
+
+/** The issues of a result's quality report (meta.quality), or null when it has none. */
+export function qualityIssues(result: KitasResult | null): string[] | null {
+  const q = result?.meta?.quality as { issues?: unknown } | null | undefined;
+  if (!q || typeof q !== 'object' || !Array.isArray(q.issues)) return null;
+  return q.issues.filter((i): i is string => typeof i === 'string');
+}
+
+/** A quality report is present and names 'too_small' or 'blurry'. */
+export function isFlagged(doc: Pick<DocScore, 'quality_issues'>): boolean {
+  return !!doc.quality_issues?.some((i) => UNREADABLE_ISSUES.includes(i));
 }
 
 /** Scores one pipeline result against its truth. */
@@ -125,6 +143,7 @@ export function scoreDocument(
   }
   const nonempty = fields.filter((f) => f.read).length;
   const negative = truth.layout === 'negative';
+  const issues = qualityIssues(result);
   return {
     id: truth.id,
     tier: truth.tier,
@@ -143,6 +162,8 @@ export function scoreDocument(
         nonempty <= NEGATIVE_MAX_FIELDS
       : null,
     nonempty_reads: nonempty,
+    quality_issues: issues,
+    readable: issues !== null && !isFlagged({ quality_issues: issues }),
     timings_ms: { ...(result?.meta?.timings_ms ?? {}) },
     wall_ms: extra.wall_ms ?? 0,
     ...(extra.error ? { error: extra.error } : {}),
@@ -190,6 +211,17 @@ export interface GroupStats {
     ece: number | null;
   };
   per_field: Record<string, FieldStats>;
+  /** Docs with a quality report that names neither 'too_small' nor 'blurry'. */
+  readable_docs: number;
+  /** Exact match over the non-empty truth fields of the readable docs. */
+  exact_match_readable: Rate;
+  /** Docs whose quality report names 'too_small' or 'blurry'. */
+  flagged_docs: number;
+  /**
+   * On flagged docs: n = non-empty reads, ok = those with confidence >= HIGH_CONFIDENCE that are wrong
+   * (not equal to the, possibly empty, truth). Should be 0: a frame judged unreadable must not look certain.
+   */
+  flagged_confident_wrong: Rate;
 }
 
 function fieldStats(scores: FieldScore[]): FieldStats {
@@ -223,6 +255,10 @@ export function aggregate(docs: DocScore[]): GroupStats {
   const photos = docs.filter((d) => d.photo.truth);
   const signs = docs.filter((d) => d.sign.truth);
   const samples = confidenceSamples(docs);
+  const readable = docs.filter((d) => d.readable);
+  const flagged = docs.filter(isFlagged);
+  const flaggedSamples = confidenceSamples(flagged);
+  const flaggedHigh = precisionAtThreshold(flaggedSamples, HIGH_CONFIDENCE);
   return {
     docs: docs.length,
     exact_match: base.exact,
@@ -242,6 +278,10 @@ export function aggregate(docs: DocScore[]): GroupStats {
       ece: expectedCalibrationError(samples, 10),
     },
     per_field: perField,
+    readable_docs: readable.length,
+    exact_match_readable: fieldStats(readable.flatMap((d) => d.fields)).exact,
+    flagged_docs: flagged.length,
+    flagged_confident_wrong: rate(flaggedHigh.n - flaggedHigh.correct, flaggedSamples.length),
   };
 }
 

@@ -38,6 +38,23 @@ function tierRow(name: string, g: GroupStats): string[] {
   ];
 }
 
+/** Tiers whose docs carry a quality report (photos, frames), in report order. */
+function qualityTiers(report: EvalReport): [string, GroupStats][] {
+  return Object.entries(report.per_tier).filter(([, g]) => g.readable_docs + g.flagged_docs > 0);
+}
+
+function qualityRow(name: string, g: GroupStats): string[] {
+  const w = g.flagged_confident_wrong;
+  return [
+    name,
+    String(g.docs),
+    String(g.readable_docs),
+    rateCell(g.exact_match_readable),
+    String(g.flagged_docs),
+    g.flagged_docs ? `${w.ok}/${w.n} reads` : '-',
+  ];
+}
+
 export function formatReport(report: EvalReport): string {
   const out: string[] = [];
   out.push(`Set: ${report.set}   backend: ${report.backend ?? '-'}   docs: ${report.overall.docs}`);
@@ -65,6 +82,27 @@ export function formatReport(report: EvalReport): string {
       [...Object.entries(report.per_tier).map(([t, g]) => tierRow(t, g)), tierRow('ALL', report.overall)],
     ),
   );
+  const withQuality = qualityTiers(report);
+  if (withQuality.length) {
+    out.push('');
+    out.push(
+      "Frame quality (readable = quality check names neither 'too_small' nor 'blurry'; flagged ones " +
+        'should carry no wrong read at confidence >= 0.9)',
+    );
+    out.push(
+      table(
+        [
+          'tier',
+          'docs',
+          'readable',
+          'exact (readable)',
+          'flagged (too_small/blurry)',
+          'wrong at conf>=.9 on flagged',
+        ],
+        withQuality.map(([t, g]) => qualityRow(t, g)),
+      ),
+    );
+  }
   out.push('');
   const tiers = Object.keys(report.per_tier);
   out.push(
