@@ -436,9 +436,15 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
 
   // 7. "Place, dd-mm-yyyy" where the permit was issued: the lowest unlabelled line of that shape.
   let issued: { index: number; split: { place: string; date: string } } | null = null;
+  // It closes the document: in the lower part of the text, under the holder's data (so a birth
+  // "City, date" whose label was unreadable is not taken for it).
+  const textTop = Math.min(...lines.map((l) => l.rect.y));
+  const textBottom = Math.max(...lines.map((l) => l.rect.y + l.rect.height));
+  const issuedBelow = textTop + 0.55 * (textBottom - textTop);
   lines.forEach((line, i) => {
     if (used.has(i)) return;
     if (result.titleRect && line.rect.y < result.titleRect.y) return;
+    if (line.rect.y + line.rect.height < issuedBelow) return;
     const split = splitPlaceAndDate(line.text);
     if (!split || !split.place || split.place.length < 3) return;
     if (!issued || line.rect.y > lines[issued.index]!.rect.y) issued = { index: i, split };
