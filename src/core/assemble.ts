@@ -160,6 +160,7 @@ export function finalizeFields(
   toOutput: PointMap,
   pageIndex: number,
   source: FieldEvidence['source'] = 'ocr',
+  frame?: { blurry: boolean; small: boolean },
 ): Partial<Record<TextFieldName, FieldEvidence>> {
   const evidence: Partial<Record<TextFieldName, FieldEvidence>> = {};
   const nationality = found.nationality ? normalizeNationality(cleanText(found.nationality.text)) : '';
@@ -188,6 +189,7 @@ export function finalizeFields(
       repaired: !!repaired,
       freeText: FREE_TEXT_FIELDS.has(name),
       length: value.length,
+      ...(frame ? { blurryFrame: frame.blurry, smallFrame: frame.small } : {}),
     };
     evidence[name] = e;
     read[name] = {

@@ -20,6 +20,9 @@ export interface FieldEvidence {
   freeText: boolean;
   /** Characters in the value. */
   length: number;
+  /** The photo or camera frame was judged blurry / the document too small in it (images only). */
+  blurryFrame?: boolean;
+  smallFrame?: boolean;
 }
 
 export const FREE_TEXT_FIELDS: ReadonlySet<TextFieldName> = new Set([
@@ -48,15 +51,17 @@ export function features(e: FieldEvidence): number[] {
     e.repaired ? 1 : 0,
     e.freeText ? 1 : 0,
     Math.min(1, e.length / 40),
+    e.blurryFrame ? 1 : 0,
+    e.smallFrame ? 1 : 0,
   ];
 }
 
 /** Fitted by scripts/eval/calibrate.ts (bias first, then one weight per feature above). */
-// Fitted on 651 field reads of 54 generated documents (seeds calib-1: digital, pdf, scan; calib-2:
-// photo, webcam): p >= 0.9 for 83% of reads, 98.0% of them right.
+// Fitted on 985 field reads of 86 generated documents (seed calib-1: digital, pdf, scan; calib-3:
+// phone photos and webcam frames): p >= 0.9 for 83% of reads, 98.8% of them right.
 export const CONFIDENCE_MODEL = {
-  bias: -0.89,
-  weights: [5.55, 0.08, -4.78, -2.1, -4.39, 3.03, 0.56, 1.35, 0, -0.56, -0.38],
+  bias: -2.62,
+  weights: [7.44, 0.11, -4.24, -2.49, -1.78, -4.25, 1.74, 1.06, 0, -1.02, -0.74, -0.69, -0.95],
 };
 
 export function confidenceFromEvidence(e: FieldEvidence, model = CONFIDENCE_MODEL): number {

@@ -37,7 +37,7 @@ import { APP_VERSION, DETECTOR_VERSION } from './version';
 import { composeMaps, mapRect, scaleMap, type PointMap } from './geometry/point-map';
 import { locateDocument, type Located } from './locate/locate';
 import { upsideDownByRecognizer } from './locate/orientation';
-import { applyQuality } from './locate/apply-quality';
+import { applyQuality, frameEvidence } from './locate/apply-quality';
 
 /** Longest side of the raster the OCR stages work on; larger inputs are read downscaled. */
 const WORK_MAX_SIDE = 2200;
@@ -126,6 +126,7 @@ export async function readDocument(
       engines,
       options,
       timings,
+      frame ? frameEvidence(frame.located.quality) : undefined,
     );
     if (frame) applyQuality(result, frame.located, frame.scale);
     timings.assemble = now() - t;
@@ -305,6 +306,7 @@ function assemble(
   engines: Engines,
   options: ReadOptions,
   timings: Record<string, number>,
+  frameQuality?: ReturnType<typeof frameEvidence>,
 ): KitasResult {
   const today = options.today ?? new Date();
   const layout = page?.layout;
@@ -321,7 +323,14 @@ function assemble(
         : 'unknown';
 
   if (page && layout && documentClass !== 'OTHER') {
-    evidence = finalizeFields(read, layout.fields, page.toOutput, page.pageIndex, page.source);
+    evidence = finalizeFields(
+      read,
+      layout.fields,
+      page.toOutput,
+      page.pageIndex,
+      page.source,
+      frameQuality ? { blurry: frameQuality.blurryFrame, small: frameQuality.smallFrame } : undefined,
+    );
     if (page.raster) {
       const regions = findImageRegions(
         page.raster,

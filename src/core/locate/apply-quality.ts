@@ -1,24 +1,29 @@
 // Carries a frame's quality into a result: the report under meta.quality, and lower confidences
-// when the frame is too small, blurry, glared or dark, so a doubtful read never looks certain.
+// when the frame is glared or dark, so a doubtful read never looks certain. Blur and a document too
+// small in the frame are evidence of the confidence model itself (fitted on generated photos).
+import type { FieldEvidence } from '../confidence';
 import { TEXT_FIELDS, type KitasResult } from '../schema';
 import type { Located } from './locate';
 import type { QualityIssue, QualityReport } from './quality';
 
 const FACTORS: Record<QualityIssue, number> = {
-  too_small: 0.7,
-  blurry: 0.7,
+  too_small: 1,
+  blurry: 1,
   glare: 0.85,
   too_dark: 0.85,
   cut_off: 1,
 };
 
 /** The factor every text field's confidence is multiplied by for this frame. */
-export function confidenceFactor(q: QualityReport, minTextHeight = 11): number {
+export function confidenceFactor(q: QualityReport): number {
   let f = 1;
   for (const issue of q.issues) f *= FACTORS[issue];
-  // Below the readable height, confidence falls with the square of the shortfall.
-  if (q.textHeight > 0 && q.textHeight < minTextHeight) f *= (q.textHeight / minTextHeight) ** 2;
   return f;
+}
+
+/** What the confidence model learns from a frame's quality. */
+export function frameEvidence(q: QualityReport): Required<Pick<FieldEvidence, 'blurryFrame' | 'smallFrame'>> {
+  return { blurryFrame: q.issues.includes('blurry'), smallFrame: q.issues.includes('too_small') };
 }
 
 /** `scale`: output pixels per pixel of the raster `located` worked on (corners are reported in output px). */
