@@ -29,3 +29,20 @@ describe('normalizeField', () => {
     expect(normalizeField('issued_date', 'Jakarta Barat, 1 July 2024', '').value).toBe('01-07-2024');
   });
 });
+
+describe('office names and issue places read from soft photos', () => {
+  it.each([
+    ['KANTOR IMIGRASI KELAS I KHUSUS TP BATAM', 'KANTOR IMIGRASI KELAS I KHUSUS TPI BATAM'],
+    ['KANIM KELAS [ KHUSUS TPI JAKARTA UTARA', 'KANIM KELAS I KHUSUS TPI JAKARTA UTARA'],
+    ['KANTOR IMIGRASI KELAS I KHUSUS T™ NGURAH RAI', 'KANTOR IMIGRASI KELAS I KHUSUS TPI NGURAH RAI'],
+    ['KANTOR IMIGRASI KELAS I TP! BALIKPAPAN', 'KANTOR IMIGRASI KELAS I TPI BALIKPAPAN'],
+    ['KANIM KELAS II NON TPI MOROWALI', 'KANIM KELAS II NON TPI MOROWALI'],
+  ])('office %s', (printed, value) => {
+    expect(normalizeField('office_name', printed, '').value).toBe(value);
+  });
+
+  it('a mark read after the place is not part of it', () => {
+    expect(normalizeField('issued_place', 'BATAM., 27-01-2019', '').value).toBe('BATAM');
+    expect(normalizeField('issued_place', 'Tangerang. 27-01-2019', '').value).toBe('Tangerang');
+  });
+});

@@ -164,3 +164,39 @@ describe('assignFields with blurred labels', () => {
     expect(r.labelCount).toBe(0);
   });
 });
+
+describe('label text is never a value', () => {
+  it('the misread English half of a bilingual label is not an inline value', () => {
+    const r = assignFields([
+      line('IZIN TINGGAL TERBATAS ELEKTRONIK', 200, 20, 24),
+      line('ama Lengkap I Fu Na', 40, 100, 14),
+      line('ETHAN COTE', 40, 118),
+      line('No. Paspor / Pas N', 40, 150, 14),
+      line('GC086094', 40, 168),
+    ]);
+    expect(r.fields.full_name?.text).toBe('ETHAN COTE');
+    expect(r.fields.passport_number?.text).toBe('GC086094');
+  });
+
+  it('dates keep their mixed-case month names as values', () => {
+    const r = assignFields([
+      line('IZIN TINGGAL TERBATAS ELEKTRONIK', 200, 20, 24),
+      line('Tanggal Lahir', 40, 100),
+      line(': 17 Juni 1990', 300, 100),
+    ]);
+    expect(r.fields.date_of_birth?.text).toBe('17 Juni 1990');
+  });
+
+  it('a "City, date" high on the document is not where it was issued', () => {
+    const r = assignFields([
+      line('IZIN TINGGAL TERBATAS ELEKTRONIK', 200, 20, 24),
+      line('WINNIPEG, 17 APR 2004', 40, 100),
+      line('Nama', 40, 300),
+      line('ETHAN COTE', 300, 300),
+      line('Jenis Kelamin', 40, 500),
+      line('MALE', 300, 500),
+    ]);
+    expect(r.fields.issued_place).toBeUndefined();
+    expect(r.fields.issued_date).toBeUndefined();
+  });
+});

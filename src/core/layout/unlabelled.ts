@@ -106,7 +106,7 @@ export function assignUnlabelledByFormat(
       const compact = text(i).replace(/\s+/g, '');
       return (
         /^[A-Z0-9]{7,10}$/.test(compact) &&
-        /\d{5}/.test(compact) &&
+        (compact.match(/\d/g) ?? []).length >= 3 &&
         compact !== fields.permit_number?.text.replace(/\s+/g, '') &&
         compact !== fields.niora?.text.replace(/\s+/g, '')
       );

@@ -149,3 +149,40 @@ describe('withBlocksBy', () => {
     expect(blocks.calls).toHaveLength(1);
   });
 });
+
+describe('second reads that lost characters', () => {
+  it('keeps the first read when the second dropped a quarter of its characters or more', async () => {
+    const primary = fake('p', 'Morowali, 30-04-2022', 0.42);
+    const secondary = fake('s', 'Morowal042', 0.51);
+    const r = (await createFallbackRecognizer(primary.recognizer, secondary.recognizer, options).recognize(
+      raster,
+    )) as SourcedRecognition;
+    expect(r.text).toBe('Morowali, 30-04-2022');
+    expect(r.engine).toBe('primary');
+  });
+
+  it('takes a second read of about the same length, and one that replaces a garbled first read', async () => {
+    const same = await createFallbackRecognizer(
+      fake('p', 'JOBE MARIA SANTOS', 0.58).recognizer,
+      fake('s', 'JOSE MARIA SANTOS', 0.83).recognizer,
+      options,
+    ).recognize(raster);
+    expect(same.text).toBe('JOSE MARIA SANTOS');
+    const garbled = await createFallbackRecognizer(
+      fake('p', '¢ ™ }{ ~~ ¢¢ ™™', 0.1).recognizer,
+      fake('s', 'MALE', 0.9).recognizer,
+      options,
+    ).recognize(raster);
+    expect(garbled.text).toBe('MALE');
+  });
+
+  it("engine 'first' and 'second' ask one engine alone", async () => {
+    const primary = fake('p', 'A', 0.1);
+    const secondary = fake('s', 'B', 0.9);
+    const r = createFallbackRecognizer(primary.recognizer, secondary.recognizer, options);
+    expect((await r.recognize(raster, { engine: 'first' })).text).toBe('A');
+    expect(secondary.calls).toHaveLength(0);
+    expect((await r.recognize(raster, { engine: 'second' })).text).toBe('B');
+    expect(primary.calls).toHaveLength(1);
+  });
+});

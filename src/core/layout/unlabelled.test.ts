@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { assignFields } from './assign';
+import { FORMAT_ONLY_ASSIGNMENT } from './unlabelled';
+import type { TextLine } from '../text-lines';
+
+/** A printed line at (x, y): words get widths in proportion to their length, 9 px a character. */
+function line(text: string, x: number, y: number, h = 20, confidence = 0.95): TextLine {
+  const words = [];
+  let cx = x;
+  for (const w of text.split(' ')) {
+    words.push({ text: w, confidence, rect: { x: cx, y, width: w.length * 9, height: h } });
+    cx += (w.length + 1) * 9;
+  }
+  return { text, confidence, rect: { x, y, width: cx - x - 9, height: h }, words };
+}
+
+const TITLE = line('KARTU IZIN TINGGAL TETAP', 200, 40, 24);
+
+describe('values placed by their own format when their labels are unreadable', () => {
+  it('a webcam card whose labels are noise: gender, nationality, birth, address, passport', () => {
+    const r = assignFields([
+      TITLE,
+      line('2D25YE2135HQ', 40, 100),
+      line('iyin oirg ny', 40, 130, 12),
+      line('FRIEDRICH SCHMIDT', 40, 150),
+      line('n M K B e p d', 460, 130, 12),
+      line('HAMBURG, 13 MEI 1980', 460, 150),
+      line('Ng Fer', 460, 180, 12),
+      line('GERMANY', 460, 200),
+      line('ss ln', 40, 180, 12),
+      line('MALE', 40, 200),
+      line('C7HXHJ91V', 460, 250),
+      line('JL. PERMATA HIJAU NO. 48, RT 014/RW', 460, 300),
+      line('012, KEL. PETISAH TENGAH, KEC. MEDAN', 460, 322),
+      line('PETISAH, KOTA MEDAN', 460, 344),
+      line('MECHANICAL ENGINEER', 40, 400),
+      line('Medan, 29 MEI 2025', 900, 600),
+    ]);
+    const f = r.fields;
+    expect(f.gender?.text).toBe('MALE');
+    expect(f.nationality?.text).toBe('GERMANY');
+    expect(f.place_of_birth?.text).toBe('HAMBURG');
+    expect(f.date_of_birth?.text).toBe('13 MEI 1980');
+    expect(f.address?.text).toBe(
+      'JL. PERMATA HIJAU NO. 48, RT 014/RW 012, KEL. PETISAH TENGAH, KEC. MEDAN PETISAH, KOTA MEDAN',
+    );
+    expect(f.passport_number?.text).toBe('C7HXHJ91V');
+    // The issue line stays the issue line.
+    expect(f.issued_place?.text).toBe('Medan, 29 MEI 2025');
+    for (const k of ['gender', 'nationality', 'place_of_birth', 'address', 'passport_number'] as const)
+      expect(f[k]?.assignment).toBe(FORMAT_ONLY_ASSIGNMENT);
+    // Ambiguous capitals (a name, an occupation) are not guessed.
+    expect(f.full_name).toBeUndefined();
+    expect(f.occupation).toBeUndefined();
+  });
+
+  it('two candidates of one kind are ambiguous: neither is taken', () => {
+    const r = assignFields([
+      TITLE,
+      line('MALE', 40, 100),
+      line('FEMALE', 40, 140),
+      line('A1234567', 40, 180),
+      line('B7654321', 40, 220),
+    ]);
+    expect(r.fields.gender).toBeUndefined();
+    expect(r.fields.passport_number).toBeUndefined();
+  });
+
+  it('a lone "City, date" is the issue line, not the birth', () => {
+    const r = assignFields([TITLE, line('MALE', 40, 100), line('Medan, 29 MEI 2025', 600, 400)]);
+    expect(r.fields.place_of_birth).toBeUndefined();
+    expect(r.fields.issued_place?.text).toBe('Medan, 29 MEI 2025');
+  });
+
+  it('the header above the title and Indonesia itself are never the holder’s data', () => {
+    const r = assignFields([
+      line('REPUBLIK INDONESIA', 200, 10, 16),
+      line('JL. TRANS SULAWESI NO. 3, KEL. BAHODOPI', 200, 28, 16),
+      TITLE,
+      line('INDONESIA', 40, 120),
+    ]);
+    expect(r.fields.nationality).toBeUndefined();
+    expect(r.fields.address).toBeUndefined();
+  });
+
+  it('a labelled value keeps its label; the format pass only fills what is missing', () => {
+    const r = assignFields([
+      TITLE,
+      line('Warga Negara', 40, 100, 14),
+      line('JAPAN', 40, 118),
+      line('GERMANY', 400, 300),
+    ]);
+    expect(r.fields.nationality?.text).toBe('JAPAN');
+    expect(r.fields.nationality?.assignment).toBeGreaterThan(FORMAT_ONLY_ASSIGNMENT);
+  });
+});

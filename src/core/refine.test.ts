@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { refineFields } from './refine';
+import type { FieldReading } from './layout/assign';
+import type { Raster, RecognizeOptions, TextRecognizer } from './ports';
+
+const raster: Raster = { width: 400, height: 100, data: new Uint8ClampedArray(400 * 100 * 4).fill(255) };
+
+/** Answers each successive read with the next text; records the options it was asked with. */
+function scripted(texts: string[], confidence = 0.95) {
+  const asked: (RecognizeOptions | undefined)[] = [];
+  const recognizer: TextRecognizer = {
+    name: 'scripted',
+    recognize: (_r, opts) => {
+      asked.push(opts);
+      const text = texts[Math.min(asked.length - 1, texts.length - 1)]!;
+      return Promise.resolve({
+        text,
+        confidence,
+        words: [{ text, confidence, bbox: { x: 0, y: 0, width: 100, height: 30 } }],
+      });
+    },
+  };
+  return { recognizer, asked };
+}
+
+function field(text: string, confidence: number): FieldReading {
+  return { text, confidence, rects: [{ x: 20, y: 20, width: 300, height: 30 }], assignment: 0.95 };
+}
+
+describe('refineFields', () => {
+  it('two re-reads that agree replace the first read', async () => {
+    const fields = { full_name: field('JOBE MARIA SANTOS', 0.5) };
+    await refineFields(raster, fields, scripted(['JOSE MARIA SANTOS', 'JOSE MARIA SANTOS']).recognizer, {
+      below: 0.85,
+    });
+    expect(fields.full_name.text).toBe('JOSE MARIA SANTOS');
+    expect(fields.full_name.reread).toBe('agree');
+  });
+
+  it('a lone re-read that lost most of the characters does not replace the first read', async () => {
+    const fields = { full_name: field('ETHAN COTE', 0.6) };
+    await refineFields(raster, fields, scripted(['F', 'I FU']).recognizer, { below: 0.85 });
+    expect(fields.full_name.text).toBe('ETHAN COTE');
+    expect(fields.full_name.reread).toBe('disagree');
+    expect(fields.full_name.confidence).toBeLessThanOrEqual(0.6);
+  });
+
+  it('the third read asks the other engine', async () => {
+    const fields = { full_name: field('JOBE MARIA SANTOS', 0.5) };
+    const s = scripted(['JOHN', 'JOSE MARIA SANTOS']);
+    await refineFields(raster, fields, s.recognizer, { below: 0.85 });
+    expect(s.asked[0]?.engine).toBeUndefined();
+    expect(s.asked[1]?.engine).toBe('second');
+  });
+});
