@@ -73,7 +73,9 @@ async function renderLine(text, font, o) {
   const img = sharp(Buffer.from(svg)).flatten({ background: bg });
   const trimmed = await img.png().toBuffer();
   const margin = Math.max(2, Math.round(size * 0.15));
-  let line = sharp(trimmed).trim({ background: bg, threshold: 30 }).extend({ top: margin, bottom: margin, left: margin, right: margin, background: bg });
+  let line = sharp(trimmed)
+    .trim({ background: bg, threshold: 30 })
+    .extend({ top: margin, bottom: margin, left: margin, right: margin, background: bg });
   if (o.blur) line = sharp(await line.png().toBuffer()).blur(o.blur);
   const { data, info } = await line.removeAlpha().raw().toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height, channels: info.channels };
@@ -83,7 +85,9 @@ async function renderLine(text, font, o) {
 async function toTensor(crop) {
   let w = Math.max(STEP, Math.round(crop.width * (HEIGHT / crop.height)));
   if (w > MAX_WIDTH) w = MAX_WIDTH;
-  const { data } = await sharp(crop.data, { raw: { width: crop.width, height: crop.height, channels: crop.channels } })
+  const { data } = await sharp(crop.data, {
+    raw: { width: crop.width, height: crop.height, channels: crop.channels },
+  })
     .resize(w, HEIGHT, { fit: 'fill', kernel: 'linear' })
     .raw()
     .toBuffer({ resolveWithObject: true });
@@ -190,7 +194,12 @@ async function main() {
   const dict = (await readFile(path.join(assets, 'ppocr_keys_v1.txt'), 'utf8')).split(/\r?\n/);
   if (dict[dict.length - 1] === '') dict.pop();
   const labels = ['', ...dict, ' '];
-  const sessionOptions = { graphOptimizationLevel: 'all', intraOpNumThreads: threads, interOpNumThreads: 1, executionProviders: ['cpu'] };
+  const sessionOptions = {
+    graphOptimizationLevel: 'all',
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    executionProviders: ['cpu'],
+  };
   let t0 = performance.now();
   const fSession = await ort.InferenceSession.create(floatPath, sessionOptions);
   const fLoad = performance.now() - t0;
@@ -233,7 +242,8 @@ async function main() {
     const f = await timeRun(fSession, { [fSession.inputNames[0]]: x });
     const q = await timeRun(qSession, { [qSession.inputNames[0]]: x });
     const qf = await timeRun(qfSession, { [qfSession.inputNames[0]]: x });
-    for (let i = 0; i < q.out.data.length; i++) foldedMaxDiff = Math.max(foldedMaxDiff, Math.abs(qf.out.data[i] - q.out.data[i]));
+    for (let i = 0; i < q.out.data.length; i++)
+      foldedMaxDiff = Math.max(foldedMaxDiff, Math.abs(qf.out.data[i] - q.out.data[i]));
     const [, T, C] = f.out.dims;
     if (C !== labels.length) throw new Error(`model gives ${C} classes, dictionary ${labels.length}`);
     const fa = argmaxRows(f.out.data, T, C);
@@ -256,7 +266,23 @@ async function main() {
     fEdits += editDistance(fText, text);
     qEdits += editDistance(qText, text);
     chars += text.length;
-    rows.push({ text, font, ...o, width: x.dims[3], steps: T, float: fText, quant: qText, same: fText === qText, agreement: agree / T, maxAbsDiff: d, floatMs: f.ms, quantMs: q.ms, quantFoldedMs: qf.ms, floatApp: fApp, quantApp: qApp });
+    rows.push({
+      text,
+      font,
+      ...o,
+      width: x.dims[3],
+      steps: T,
+      float: fText,
+      quant: qText,
+      same: fText === qText,
+      agreement: agree / T,
+      maxAbsDiff: d,
+      floatMs: f.ms,
+      quantMs: q.ms,
+      quantFoldedMs: qf.ms,
+      floatApp: fApp,
+      quantApp: qApp,
+    });
   }
 
   const size = async (p) => (await stat(p)).size;
