@@ -8,11 +8,9 @@ import {
   type Raster,
   type ReadLimits,
   type ReadOptions,
-  type RecognizeOptions,
   type Rect,
   type Stage,
 } from './ports';
-import { IDENTITY as IDENTITY_MATRIX } from './locate/homography';
 import {
   REASONS,
   emptyRead,
@@ -104,17 +102,7 @@ export async function readDocument(
       timings.locate = now() - t;
       progress('locate', 1, 1);
       t = now();
-      // A straight, sharp render (a screenshot, an exported page) is read by tesseract alone: the
-      // second engine adds nothing there (same accuracy on the digital tier) and costs ~0.7 s in WASM.
-      const crisp =
-        located.transform.every((v, i) => v === IDENTITY_MATRIX[i]) && located.quality.issues.length === 0;
-      const { lines, layout } = await readRaster(
-        located.raster,
-        engines,
-        options,
-        timings,
-        crisp ? 'first' : undefined,
-      );
+      const { lines, layout } = await readRaster(located.raster, engines, options, timings);
       pages.push({
         pageIndex: 0,
         lines,
@@ -252,9 +240,8 @@ async function readRaster(
   engines: Engines,
   options: ReadOptions,
   timings: Record<string, number>,
-  engine?: RecognizeOptions['engine'],
 ): Promise<{ lines: TextLine[]; layout: LayoutResult }> {
-  const lines = await ocrRaster(raster, engines, options, timings, engine);
+  const lines = await ocrRaster(raster, engines, options, timings);
   const layout = assignFields(lines);
   fillDashes(raster, lines, layout);
   const t = now();
@@ -284,7 +271,6 @@ async function ocrRaster(
   engines: Engines,
   options: ReadOptions,
   timings: Record<string, number>,
-  engine?: RecognizeOptions['engine'],
 ): Promise<TextLine[]> {
   options.onProgress?.('detect', 0, 1);
   let t = now();
@@ -294,7 +280,6 @@ async function ocrRaster(
   t = now();
   const lines = await recognizeLines(raster, rects, engines.recognizer, {
     ...(options.signal ? { signal: options.signal } : {}),
-    ...(engine ? { engine } : {}),
     onLine: (done, total) => options.onProgress?.('recognize', done, total),
   });
   timings.recognize = (timings.recognize ?? 0) + now() - t;

@@ -46,7 +46,7 @@ export async function refineFields(
         // other engine where there is one; errors of independent reads rarely coincide, so a real
         // glyph tends to win two of three.
         options.signal?.throwIfAborted();
-        const third = await recognizeRegion(raster, rect, recognizer, undefined, ALTERNATE_FRAMING, 'second');
+        const third = await recognizeRegion(raster, rect, recognizer, undefined, ALTERNATE_FRAMING, true);
         if (third) reads.push(third);
       }
       const votes = new Map<string, { n: number; confidence: number; text: string; valid: boolean | null }>();

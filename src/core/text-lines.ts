@@ -1,6 +1,6 @@
 // Text lines with positions, from either OCR of pixels or a PDF's own text layer. Everything after
 // this point (layout, normalizing, validation) is the same for both sources.
-import type { PdfTextItem, Raster, Rect, RecognizeOptions, TextRecognizer, TensorRunner } from './ports';
+import type { PdfTextItem, Raster, Rect, TextRecognizer, TensorRunner } from './ports';
 import { detectTextBoxes } from './detect/text-detector';
 import { crop, resize } from './image/raster';
 import { warpPerspective, type Mat3 } from './locate/homography';
@@ -25,8 +25,6 @@ export interface OcrOptions {
   signal?: AbortSignal;
   onLine?: (done: number, total: number) => void;
   detectorMaxSide?: number;
-  /** Which engine of a two-engine recognizer reads the lines (unset: its own choice per line). */
-  engine?: RecognizeOptions['engine'];
 }
 
 /** A detected line's box; `angle` (radians, clockwise) when the print is tilted and the box follows it. */
@@ -56,7 +54,7 @@ export async function recognizeLines(
   const lines = await Promise.all(
     rects.map(async (rect) => {
       options.signal?.throwIfAborted();
-      const line = await recognizeRegion(raster, rect, recognizer, undefined, undefined, options.engine);
+      const line = await recognizeRegion(raster, rect, recognizer);
       options.onLine?.(++done, rects.length);
       return line;
     }),
@@ -70,7 +68,7 @@ export async function recognizeRegion(
   recognizer: TextRecognizer,
   charset?: string,
   framing: { targetHeight: number; padRatio: number } = { targetHeight: TARGET_LINE_HEIGHT, padRatio: 0.08 },
-  engine?: RecognizeOptions['engine'],
+  alternate = false,
 ): Promise<TextLine | null> {
   const pad = Math.max(2, Math.round(rect.height * framing.padRatio));
   const padded = {
@@ -95,7 +93,7 @@ export async function recognizeRegion(
   const rec = await recognizer.recognize(input, {
     mode: 'line',
     ...(charset ? { charset } : {}),
-    ...(engine ? { engine } : {}),
+    ...(alternate ? { engine: 'second' as const } : {}),
   });
   const words = rec.words
     .filter((w) => w.text.trim().length > 0)
