@@ -141,16 +141,19 @@ function dilate(grid: Grid, on: (c: number) => boolean): Uint8Array {
   return out;
 }
 
-/** Cells of the mask plus the cells it encloses (not reachable from the grid's edge). */
-function fillHoles(grid: Grid, on: (c: number) => boolean): Uint8Array {
-  const n = grid.cols * grid.rows;
-  const mask = new Uint8Array(n);
-  for (let c = 0; c < n; c++) mask[c] = on(c) ? 1 : 0;
-  const outside = new Uint8Array(n);
+/**
+ * Cells reachable from the grid's edge through cells that pass `through`, and how many edge cells
+ * started the flood.
+ */
+function floodFromEdge(
+  grid: Grid,
+  through: (c: number) => boolean,
+): { reached: Uint8Array; edgeCells: number } {
+  const reached = new Uint8Array(grid.cols * grid.rows);
   const stack: number[] = [];
   const seed = (c: number) => {
-    if (!mask[c] && !outside[c]) {
-      outside[c] = 1;
+    if (!reached[c] && through(c)) {
+      reached[c] = 1;
       stack.push(c);
     }
   };
@@ -162,6 +165,7 @@ function fillHoles(grid: Grid, on: (c: number) => boolean): Uint8Array {
     seed(y * grid.cols);
     seed(y * grid.cols + grid.cols - 1);
   }
+  const edgeCells = stack.length;
   while (stack.length) {
     const c = stack.pop()!;
     const x = c % grid.cols;
@@ -171,6 +175,15 @@ function fillHoles(grid: Grid, on: (c: number) => boolean): Uint8Array {
     if (y > 0) seed(c - grid.cols);
     if (y < grid.rows - 1) seed(c + grid.cols);
   }
+  return { reached, edgeCells };
+}
+
+/** Cells of the mask plus the cells it encloses (not reachable from the grid's edge). */
+function fillHoles(grid: Grid, on: (c: number) => boolean): Uint8Array {
+  const n = grid.cols * grid.rows;
+  const mask = new Uint8Array(n);
+  for (let c = 0; c < n; c++) mask[c] = on(c) ? 1 : 0;
+  const outside = floodFromEdge(grid, (c) => !mask[c]).reached;
   const filled = new Uint8Array(n);
   for (let c = 0; c < n; c++) filled[c] = mask[c] || !outside[c] ? 1 : 0;
   return filled;
@@ -178,37 +191,10 @@ function fillHoles(grid: Grid, on: (c: number) => boolean): Uint8Array {
 
 /** Cells of the mask connected to the grid's edge, when they run along much of it (a surround). */
 function edgeConnected(grid: Grid, on: (c: number) => boolean): Uint8Array {
-  const n = grid.cols * grid.rows;
-  const seen = new Uint8Array(n);
-  const stack: number[] = [];
-  const seed = (c: number) => {
-    if (!seen[c] && on(c)) {
-      seen[c] = 1;
-      stack.push(c);
-    }
-  };
-  for (let x = 0; x < grid.cols; x++) {
-    seed(x);
-    seed((grid.rows - 1) * grid.cols + x);
-  }
-  for (let y = 0; y < grid.rows; y++) {
-    seed(y * grid.cols);
-    seed(y * grid.cols + grid.cols - 1);
-  }
-  const borderCells = stack.length;
-  const perimeter = 2 * (grid.cols + grid.rows);
-  while (stack.length) {
-    const c = stack.pop()!;
-    const x = c % grid.cols;
-    const y = (c - x) / grid.cols;
-    if (x > 0) seed(c - 1);
-    if (x < grid.cols - 1) seed(c + 1);
-    if (y > 0) seed(c - grid.cols);
-    if (y < grid.rows - 1) seed(c + grid.cols);
-  }
+  const { reached, edgeCells } = floodFromEdge(grid, on);
   // A surround runs along much of the edge; a photo printed near the document's edge touches it
   // only briefly and stays.
-  return borderCells > 0.3 * perimeter ? seen : new Uint8Array(n);
+  return edgeCells > 0.3 * 2 * (grid.cols + grid.rows) ? reached : new Uint8Array(grid.cols * grid.rows);
 }
 
 interface Component {

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assignFields } from './assign';
 import { FORMAT_ONLY_ASSIGNMENT } from './unlabelled';
-import type { TextLine } from '../text-lines';
-
-/** A printed line at (x, y): words get widths in proportion to their length, 9 px a character. */
-function line(text: string, x: number, y: number, h = 20, confidence = 0.95): TextLine {
-  const words = [];
-  let cx = x;
-  for (const w of text.split(' ')) {
-    words.push({ text: w, confidence, rect: { x: cx, y, width: w.length * 9, height: h } });
-    cx += (w.length + 1) * 9;
-  }
-  return { text, confidence, rect: { x, y, width: cx - x - 9, height: h }, words };
-}
+import { line } from './printed-line.test-helper';
 
 const TITLE = line('KARTU IZIN TINGGAL TETAP', 200, 40, 24);
 
