@@ -1,5 +1,6 @@
 // npm run synth -- --out DIR --n N [--layout page|card|both] [--tier digital,pdf,scan,photo,webcam]
 //                  [--negatives K] [--seed S] [--tier-mode all|cycle] [--page-width 900|1240|mixed]
+//                  [--words]   (also write <id>.words.json: each printed word's text and corners)
 import { parseArgs } from 'node:util';
 import { generateSet, TIERS } from './index';
 import type { LayoutChoice, Tier } from './index';
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'page-width': { type: 'string', default: 'mixed' },
     quiet: { type: 'boolean', default: false },
+    words: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -27,7 +29,7 @@ function fail(msg: string): never {
 if (values.help || !values.out) {
   process.stdout.write(
     'usage: npm run synth -- --out DIR --n N [--layout page|card|both] [--tier digital,pdf,scan,photo,webcam]\n' +
-      '                        [--negatives K] [--seed S] [--tier-mode all|cycle] [--page-width 900|1240|mixed]\n',
+      '                        [--negatives K] [--seed S] [--tier-mode all|cycle] [--page-width 900|1240|mixed] [--words]\n',
   );
   process.exit(values.help ? 0 : 2);
 }
@@ -52,6 +54,7 @@ const manifest = await generateSet({
   negatives,
   seed: values.seed,
   pageWidth: pw,
+  words: values.words,
   log: values.quiet ? undefined : (m) => process.stdout.write(`${m}\n`),
 });
 const secs = (Date.now() - t0) / 1000;

@@ -15,7 +15,7 @@ import { pageSpec } from './page';
 import { decode, encodeJpeg, encodePng } from './raster';
 import type { Pt } from './raster';
 import { launchBrowser, renderHtmlPng, renderPdf, renderPng } from './render';
-import type { Boxes, CssBox, ExtraSheet } from './render';
+import type { Boxes, CssBox, CssWord, ExtraSheet } from './render';
 import { Rng } from './rng';
 import { deskHtml } from './scenes';
 import { MM_TO_CSS } from './spec';
@@ -53,6 +53,19 @@ export interface GenerateOptions {
   pageWidth?: number | 'mixed';
   log?: (msg: string) => void;
   browser?: Browser;
+  /** Also write `<id>.words.json`: every printed word's text and corners in the image (digital and warped image tiers). */
+  words?: boolean;
+}
+
+/** A printed word where it lies in the generated image (corners clockwise from the word's top-left). */
+export interface WordTruth {
+  text: string;
+  /** White space before it in the document's text (true), or it starts a text run (null). */
+  space: boolean | null;
+  spaceAfter: boolean;
+  quad: Pt[];
+  /** Font size in CSS px of the straight render. */
+  px: number;
 }
 
 export interface ManifestEntry {
@@ -222,6 +235,44 @@ interface Output {
   polygons: Map<MarkKey, Polygon>;
   pdfKind?: 'text' | 'image';
   rotation?: number;
+  words?: WordTruth[];
+}
+
+/** Word keys ride along with the field quads through a tier's warp; they never reach the truth polygons. */
+const WORD_KEY = '~word:';
+
+function withWordQuads(quads: Quads, words: CssWord[] | undefined, sx: number, sy: number): Quads {
+  if (!words) return quads;
+  const out: Quads = new Map(quads);
+  words.forEach((w, i) =>
+    out.set(`${WORD_KEY}${i}` as MarkKey, [
+      [w.x0 * sx, w.y0 * sy],
+      [w.x1 * sx, w.y0 * sy],
+      [w.x1 * sx, w.y1 * sy],
+      [w.x0 * sx, w.y1 * sy],
+    ]),
+  );
+  return out;
+}
+
+function splitWordQuads(t: TierImage, words: CssWord[] | undefined): { t: TierImage; words?: WordTruth[] } {
+  if (!words) return { t };
+  const quads: Quads = new Map();
+  const found: WordTruth[] = [];
+  for (const [k, q] of t.quads) {
+    if (!String(k).startsWith(WORD_KEY)) quads.set(k, q);
+    else {
+      const w = words[Number(String(k).slice(WORD_KEY.length))]!;
+      found.push({
+        text: w.text,
+        space: w.space,
+        spaceAfter: w.spaceAfter,
+        px: w.px,
+        quad: q.map(([x, y]) => [Math.round(x * 10) / 10, Math.round(y * 10) / 10]),
+      });
+    }
+  }
+  return { t: { ...t, quads }, words: found };
 }
 
 async function tierImage(
@@ -266,7 +317,7 @@ async function produce(
         ? tr.pick([900, 900, 1240])
         : o.pageWidth;
     const scale = spec.layout === 'negative' && !card ? Math.min(target / wCss, 1240 / wCss) : target / wCss;
-    const out = await renderPng(browser, spec, scale);
+    const out = await renderPng(browser, spec, scale, undefined, { words: o.words === true });
     const polygons = new Map<MarkKey, Polygon>();
     for (const [k, b] of Object.entries(out.boxes) as [MarkKey, CssBox][])
       polygons.set(k, scaledPolygon(b, out.sx, out.sy, out));
@@ -274,7 +325,28 @@ async function produce(
     const bytes = await sharp(out.png)
       .png({ palette: true, quality: 90, dither: 0, compressionLevel: 9 })
       .toBuffer();
-    return { bytes, ext: 'png', width: out.width, height: out.height, pages: 1, pageIndex: 0, polygons };
+    const words = out.words?.map((w) => ({
+      text: w.text,
+      space: w.space,
+      spaceAfter: w.spaceAfter,
+      px: w.px,
+      quad: [
+        [w.x0 * out.sx, w.y0 * out.sy],
+        [w.x1 * out.sx, w.y0 * out.sy],
+        [w.x1 * out.sx, w.y1 * out.sy],
+        [w.x0 * out.sx, w.y1 * out.sy],
+      ] as Pt[],
+    }));
+    return {
+      bytes,
+      ext: 'png',
+      width: out.width,
+      height: out.height,
+      pages: 1,
+      pageIndex: 0,
+      polygons,
+      ...(words ? { words } : {}),
+    };
   }
   if (job.tier === 'pdf' && !card && spec.widthMm === 210) {
     const imageOnly = tr.bool(0.3);
@@ -359,17 +431,18 @@ async function produce(
         : job.tier === 'scan'
           ? tr.pick([1.2, 1.35, PX_PER_CSS_150])
           : 1.6;
-  const ren = await renderPng(browser, spec, scale);
+  const ren = await renderPng(browser, spec, scale, undefined, { words: o.words === true });
   const doc = await decode(ren.png);
-  const quads = boxQuads(ren.boxes, ren.sx, ren.sy);
-  const t =
+  const quads = withWordQuads(boxQuads(ren.boxes, ren.sx, ren.sy), ren.words, ren.sx, ren.sy);
+  const warped =
     job.tier === 'scan'
       ? await scanTier(tr, doc, quads, { card })
       : job.tier === 'photo'
         ? await photoTier(tr, browser, doc, quads, { card })
         : await webcamTier(tr, browser, doc, quads, { card });
+  const { t, words } = splitWordQuads(warped, ren.words);
   const img = await tierImage(t, 'jpg');
-  return { ...img, pages: 1, pageIndex: 0 };
+  return { ...img, pages: 1, pageIndex: 0, ...(words ? { words } : {}) };
 }
 
 export async function generateSet(o: GenerateOptions): Promise<Manifest> {
@@ -405,6 +478,7 @@ export async function generateSet(o: GenerateOptions): Promise<Manifest> {
       };
       writeFileSync(join(o.out, file), out.bytes);
       writeFileSync(join(o.out, truthFile), JSON.stringify(truth, null, 1) + '\n');
+      if (out.words) writeFileSync(join(o.out, `${job.id}.words.json`), JSON.stringify(out.words) + '\n');
       documents.push({
         id: job.id,
         file,

@@ -115,6 +115,40 @@ const MEASURE = `(() => {
   return { boxes: out, problem };
 })()`;
 
+/**
+ * Every printed word with its box (CSS px from the sheet's corner), in document order: line-level
+ * truth for training and measuring the recognizer. Text the CSS hides or clips is left out.
+ */
+const MEASURE_WORDS = `(() => {
+  const sheet = document.querySelector('.sheet');
+  const sr = sheet.getBoundingClientRect();
+  const words = [];
+  const walker = document.createTreeWalker(sheet, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!el) continue;
+    const st = getComputedStyle(el);
+    if (st.visibility !== 'visible' || st.display === 'none' || Number(st.opacity) < 0.5) continue;
+    const text = node.textContent;
+    const re = /\\S+/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0.5 && r.height > 0.5);
+      if (rects.length !== 1) continue;
+      const r = rects[0];
+      if (r.left < sr.left || r.top < sr.top || r.right > sr.right || r.bottom > sr.bottom) continue;
+      // Whether white space precedes the word in its own text node; a node's first word may still
+      // touch the previous node's last one.
+      const space = m.index > 0 ? true : null;
+      const spaceAfter = m.index + m[0].length < text.length;
+      words.push({ text: m[0], space, spaceAfter, x0: r.left - sr.left, y0: r.top - sr.top, x1: r.right - sr.left, y1: r.bottom - sr.top, px: parseFloat(st.fontSize) });
+    }
+  }
+  return words;
+})()`;
+
 async function layoutAndMeasure(page: Page): Promise<{ boxes: Boxes; k: number }> {
   let k = 1;
   for (let attempt = 0; attempt < 10; attempt++) {
@@ -138,6 +172,22 @@ export interface PngRender {
   sx: number;
   sy: number;
   boxes: Boxes;
+  /** Each printed word's box in CSS px, when asked for. */
+  words?: CssWord[];
+}
+
+export interface CssWord {
+  text: string;
+  /** White space before it in its text node (true), or it starts the node (null). */
+  space: boolean | null;
+  /** White space after it in its text node. */
+  spaceAfter: boolean;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** Font size in CSS px. */
+  px: number;
 }
 
 /** Renders one sheet to PNG, `scale` output px per CSS px. */
@@ -146,6 +196,7 @@ export async function renderPng(
   spec: DocSpec,
   scale: number,
   surround = '#ffffff',
+  options: { words?: boolean } = {},
 ): Promise<PngRender> {
   const wCss = spec.widthMm * MM_TO_CSS;
   const hCss = spec.heightMm * MM_TO_CSS;
@@ -163,10 +214,11 @@ export async function renderPng(
     );
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const { boxes } = await layoutAndMeasure(page);
+    const words = options.words ? ((await page.evaluate(MEASURE_WORDS)) as CssWord[]) : undefined;
     const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: wCss, height: hCss } });
     const width = png.readUInt32BE(16);
     const height = png.readUInt32BE(20);
-    return { png, width, height, sx: width / wCss, sy: height / hCss, boxes };
+    return { png, width, height, sx: width / wCss, sy: height / hCss, boxes, ...(words ? { words } : {}) };
   } finally {
     await context.close();
   }

@@ -1,6 +1,6 @@
 // Properties of the synthetic generator: identities are consistent, truth is complete, polygons sit
 // on ink in straight and warped renders, and PDF polygons match the PDF's own text layer.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -217,6 +217,58 @@ describe('generated set', () => {
       expect(readFileSync(join(dirs[0]!, m.documents[0]!.truth), 'utf8')).not.toBe(outs[0]!.truth);
     } finally {
       for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    }
+  });
+
+  it('writes word-level truth only when asked, without changing the image', async () => {
+    expect(readdirSync(dir).some((f) => f.endsWith('.words.json'))).toBe(false);
+    const dirs = [
+      mkdtempSync(join(tmpdir(), 'synth-words-a-')),
+      mkdtempSync(join(tmpdir(), 'synth-words-b-')),
+    ];
+    try {
+      const plan = [{ layout: 'card' as const, tier: 'scan' as const, count: 1 }];
+      const plain = await generateSet({ out: dirs[0]!, seed: 'words', plan });
+      const withWords = await generateSet({ out: dirs[1]!, seed: 'words', plan, words: true });
+      const d = withWords.documents[0]!;
+      expect(
+        readFileSync(join(dirs[1]!, d.file)).equals(readFileSync(join(dirs[0]!, plain.documents[0]!.file))),
+      ).toBe(true);
+      const truth = JSON.parse(readFileSync(join(dirs[1]!, d.truth), 'utf8')) as Truth;
+      const words = JSON.parse(readFileSync(join(dirs[1]!, `${d.id}.words.json`), 'utf8')) as {
+        text: string;
+        space: boolean | null;
+        spaceAfter: boolean;
+        quad: [number, number][];
+      }[];
+      expect(words.length).toBeGreaterThan(20);
+      for (const w of words) {
+        expect(w.text).toMatch(/^\S+$/);
+        for (const [x, y] of w.quad) {
+          expect(x).toBeGreaterThanOrEqual(0);
+          expect(y).toBeGreaterThanOrEqual(0);
+          expect(x).toBeLessThanOrEqual(d.width);
+          expect(y).toBeLessThanOrEqual(d.height);
+        }
+      }
+      // The permit number is one word, lying inside the permit number's truth polygon.
+      const permit = truth.expected.read.permit_number;
+      const word = words.find((w) => w.text === permit.value_original);
+      expect(word, permit.value_original).toBeDefined();
+      const cx = word!.quad.reduce((a, p) => a + p[0], 0) / 4;
+      const cy = word!.quad.reduce((a, p) => a + p[1], 0) / 4;
+      const xs = permit.polygon.map((p) => p[0]);
+      const ys = permit.polygon.map((p) => p[1]);
+      expect(cx).toBeGreaterThan(Math.min(...xs));
+      expect(cx).toBeLessThan(Math.max(...xs));
+      expect(cy).toBeGreaterThan(Math.min(...ys));
+      expect(cy).toBeLessThan(Math.max(...ys));
+      // Every word of the holder's name is there, in order.
+      const name = truth.expected.read.full_name.value_original.split(' ');
+      const at = words.findIndex((w) => w.text === name[0]);
+      expect(words.slice(at, at + name.length).map((w) => w.text)).toEqual(name);
+    } finally {
+      for (const x of dirs) rmSync(x, { recursive: true, force: true });
     }
   });
 
