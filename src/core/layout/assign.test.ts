@@ -99,6 +99,26 @@ describe('assignFields', () => {
     expect(r.labelCount).toBe(2);
   });
 
+  it('a one-line label does not open the two-line label under it', () => {
+    // NIORA sits right above "Izin Masuk Kembali s/d" + "Single Re-entry Permit Until": read
+    // together, the three lines still resemble the re-entry label (similarity ~0.89).
+    const lines = [
+      line('IZIN TINGGAL TERBATAS ELEKTRONIK', 265, 237, 22),
+      line('NIORA', 257, 354, 20),
+      line('TVXCV04430', 560, 354, 18),
+      line('Izin Masuk Kembali s/d', 258, 380, 18),
+      line('11-11-2025', 560, 381, 18),
+      line('Single Re-entry Permit Until', 257, 395, 21),
+      line('Indeks Izin Tinggal', 258, 419, 21),
+      line('C312', 558, 418, 22),
+      line('Stay Permit Index', 257, 438, 18),
+    ];
+    const r = assignFields(lines);
+    expect(r.fields.niora?.text).toBe('TVXCV04430');
+    expect(r.fields.stay_entries_permit_expiry?.text).toBe('11-11-2025');
+    expect(r.fields.stay_permit_index?.text).toBe('C312');
+  });
+
   it('a page without a permit title or permit labels has no document class', () => {
     const lines = [
       line('PROVINSI JAWA BARAT', 200, 20),

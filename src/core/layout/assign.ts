@@ -248,6 +248,12 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     if (used.has(i)) continue;
     const group = [i];
     let best: { hit: NonNullable<ReturnType<typeof matchLabel>>; size: number; keep: number } | null = null;
+    // A line that is a whole label by itself ("NIORA") does not open the next label down
+    // ("Izin Masuk Kembali s/d" + "Single Re-entry Permit Until"): stacked lines only join a label
+    // of the same field (the Indonesian name over the English one).
+    const alone = matchLabel(lines[i]!.words.map((w) => w.text));
+    const wholeLabel =
+      alone && alone.score >= 0.95 && alone.wordCount >= lines[i]!.words.length ? alone : null;
     for (let size = 1; size <= 4; size++) {
       if (size > 1) {
         const last = lines[group[group.length - 1]!]!;
@@ -267,6 +273,7 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
         // The label must reach into the last line of the group; otherwise that line is a value.
         const before = keep + group.slice(1, -1).reduce((n, g) => n + lines[g]!.words.length, 0);
         if (size > 1 && (hit.wordCount <= before || hit.score < 0.88)) continue;
+        if (size > 1 && wholeLabel && hit.key !== wholeLabel.key) continue;
         if (!best || hit.score * hit.length > best.hit.score * best.hit.length + 0.5)
           best = { hit, size, keep };
       }
