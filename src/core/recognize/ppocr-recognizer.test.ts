@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Raster, TensorRunner } from '../ports';
 import {
   PPOCR_REC_HEIGHT,
+  PRETRAINED_GAP_SPACE_PROBABILITY,
   createPpocrRecognizer,
   decodeCtc,
   parseDictionary,
@@ -31,8 +32,15 @@ function probs(steps: Step[]): Float32Array {
   return out;
 }
 
-function decode(steps: Step[], allowed = LATIN, pxPerStep = 4, lineHeight = 48) {
-  return decodeCtc(probs(steps), steps.length, C, CLASSES, allowed, pxPerStep, lineHeight);
+/** Decodes with the pretrained model's gap rule unless `gap` is null. */
+function decode(
+  steps: Step[],
+  allowed = LATIN,
+  pxPerStep = 4,
+  lineHeight = 48,
+  gap: number | null = PRETRAINED_GAP_SPACE_PROBABILITY,
+) {
+  return decodeCtc(probs(steps), steps.length, C, CLASSES, allowed, pxPerStep, lineHeight, gap ?? undefined);
 }
 
 function solid(width: number, height: number, rgba: [number, number, number, number]): Raster {
@@ -88,6 +96,27 @@ describe('decodeCtc', () => {
 
   it('reads no gap when the space probability is at or below 0.02', () => {
     expect(decode([{ [A]: 0.9 }, { [BLANK]: 0.9, [SPACE]: 0.015 }, { [B]: 0.8 }]).text).toBe('AB');
+  });
+
+  it('without the gap rule, reads a space only where the space class is the best', () => {
+    const gapOnly: Step[] = [{ [A]: 0.9 }, { [BLANK]: 0.9, [SPACE]: 0.05 }, { [B]: 0.8 }];
+    expect(decode(gapOnly, LATIN, 4, 48, null).text).toBe('AB');
+    const r = decode([{ [A]: 0.9 }, { [SPACE]: 0.7, [BLANK]: 0.3 }, { [B]: 0.8 }], LATIN, 4, 48, null);
+    expect(r.text).toBe('A B');
+    expect(r.words.map((w) => w.text)).toEqual(['A', 'B']);
+    // A space as the first or last emitted class opens or closes no empty word.
+    expect(decode([{ [SPACE]: 0.9 }, { [A]: 0.9 }, { [SPACE]: 0.9 }], LATIN, 4, 48, null).words).toHaveLength(
+      1,
+    );
+  });
+
+  it('ends a word at a colon even without a space after it', () => {
+    const COLON_CLASSES = ['', 'A', 'B', ':', '1', ' '];
+    const steps: Step[] = [{ 1: 0.9 }, { 3: 0.9 }, { 4: 0.8 }];
+    const r = decodeCtc(probs(steps), 3, C, COLON_CLASSES, Int32Array.from([0, 1, 2, 3, 4, 5]), 4, 48);
+    expect(r.words.map((w) => w.text)).toEqual(['A:', '1']);
+    expect(r.text).toBe('A: 1');
+    expect(r.words[1]!.bbox.x).toBeGreaterThan(r.words[0]!.bbox.x);
   });
 
   it('reads no gap when the space class is not allowed', () => {
@@ -205,7 +234,7 @@ describe('createPpocrRecognizer', () => {
   const dictionary = ['A', 'B', '中', '1'];
   const steps: Step[] = [
     { [A]: 0.9 },
-    { [BLANK]: 0.9, [SPACE]: 0.05 },
+    { [SPACE]: 0.9, [BLANK]: 0.1 },
     { [HAN]: 0.6, [ONE]: 0.3, [BLANK]: 0.1 },
     { [BLANK]: 1 },
     { [B]: 0.8 },
@@ -223,6 +252,17 @@ describe('createPpocrRecognizer', () => {
     // 40 px input over 5 steps, scale 1: 8 px a step.
     expect(r.words[1]!.bbox.x).toBeCloseTo(1.5 * 8, 6);
     expect(r.words[1]!.bbox.height).toBe(48);
+  });
+
+  it('reads gaps from the space probability only when asked to', async () => {
+    const gapSteps: Step[] = [{ [A]: 0.9 }, { [BLANK]: 0.9, [SPACE]: 0.05 }, { [B]: 0.8 }];
+    const plain = createPpocrRecognizer(fakeRunner(gapSteps).runner, { dictionary });
+    expect((await plain.recognize(solid(40, 48, [255, 255, 255, 255]))).text).toBe('AB');
+    const gaps = createPpocrRecognizer(fakeRunner(gapSteps).runner, {
+      dictionary,
+      gapSpaceProbability: PRETRAINED_GAP_SPACE_PROBABILITY,
+    });
+    expect((await gaps.recognize(solid(40, 48, [255, 255, 255, 255]))).text).toBe('A B');
   });
 
   it('a call charset restricts the output', async () => {

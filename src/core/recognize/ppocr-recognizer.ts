@@ -17,8 +17,12 @@ export const PPOCR_REC_HEIGHT = 48;
 const MAX_INPUT_WIDTH = 1600;
 /** Horizontal pixels of input per output time step (the network downsamples width by 8). */
 const STEP = 8;
-/** Space-class probability over a blank step above which a word gap is read. */
-const SPACE_PROBABILITY = 0.02;
+/**
+ * Space-class probability over a blank step above which the pretrained model's word gaps were read
+ * (it seldom emits the space class in Latin text). The shipped, fine-tuned model emits spaces itself
+ * and is decoded without this rule.
+ */
+export const PRETRAINED_GAP_SPACE_PROBABILITY = 0.02;
 
 /**
  * The characters a permit prints. The model's dictionary is mostly Chinese; restricting the decoder
@@ -33,6 +37,12 @@ export interface PpocrRecognizerOptions {
   /** Characters allowed when a call gives no charset of its own. */
   defaultCharset?: string;
   name?: string;
+  /**
+   * Read a word gap where the space class exceeds this probability over a blank step
+   * (PRETRAINED_GAP_SPACE_PROBABILITY for the pretrained model); by default spaces come only from
+   * steps whose best class is the space.
+   */
+  gapSpaceProbability?: number;
 }
 
 /**
@@ -75,6 +85,7 @@ export function createPpocrRecognizer(runner: TensorRunner, options: PpocrRecogn
         allowedIndices(charset),
         pxPerStep,
         raster.height,
+        options.gapSpaceProbability,
       );
     },
   };
@@ -124,6 +135,7 @@ export function decodeCtc(
   allowed: Int32Array,
   pxPerStep: number,
   lineHeight = 0,
+  gapSpaceProbability?: number,
 ): Recognition {
   const chars: { c: string; p: number; t: number }[] = [];
   const spaceClass =
@@ -145,11 +157,11 @@ export function decodeCtc(
         best = cls;
       }
     }
-    if (best === 0 && spaceClass > 0 && previous !== spaceClass) {
+    if (gapSpaceProbability !== undefined && best === 0 && spaceClass > 0 && previous !== spaceClass) {
       // The Chinese-trained model seldom emits the space class in Latin text, but gives it some
       // probability over the gap between words.
       const ps = probs[row + spaceClass]!;
-      if (ps > SPACE_PROBABILITY && chars.length && chars[chars.length - 1]!.c !== ' ') {
+      if (ps > gapSpaceProbability && chars.length && chars[chars.length - 1]!.c !== ' ') {
         chars.push({ c: ' ', p: ps, t });
         previous = spaceClass;
         continue;
@@ -175,7 +187,12 @@ export function decodeCtc(
   };
   for (const ch of chars) {
     if (ch.c === ' ') flush();
-    else current.push(ch);
+    else {
+      current.push(ch);
+      // A label's colon ends its word even when the gap after it was not read as a space
+      // ("Single:30-06-2029"): the value after it is a word of its own.
+      if (ch.c === ':') flush();
+    }
   }
   flush();
   const letters = chars.filter((c) => c.c !== ' ');
