@@ -67,7 +67,8 @@ for (const dir of positionals) {
       data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength),
     };
     const read = (await recognizer.recognize(raster, { mode: 'line' })).text.replace(/ +/g, ' ').trim();
-    if (process.env.SHOW && read !== truth && tier === process.env.SHOW) process.stdout.write(`${JSON.stringify(truth)} -> ${JSON.stringify(read)}\n`);
+    if (process.env.SHOW && read !== truth && tier === process.env.SHOW)
+      process.stdout.write(`${JSON.stringify(truth)} -> ${JSON.stringify(read)}\n`);
     for (const key of ['all', tier]) {
       const s = stats.get(key) ?? { n: 0, exact: 0, edits: 0, chars: 0 };
       s.n++;
