@@ -15,6 +15,14 @@ describe('normalizeField', () => {
     expect(normalizeField('niora', '3XYNWK00606', '').valid).toBe(false);
   });
 
+  it('a known country is a valid nationality, digits an invalid one, anything else unchecked', () => {
+    expect(normalizeField('nationality', 'JEPANG', '')).toEqual({ value: 'JEPANG', valid: true });
+    expect(normalizeField('nationality', 'JEPAN6', '')).toEqual({ value: 'JEPANG', valid: true });
+    expect(normalizeField('nationality', 'PHILIPPINES', '').valid).toBe(true);
+    expect(normalizeField('nationality', 'THS028177', '').valid).toBe(false);
+    expect(normalizeField('nationality', 'ATLANTIS', '')).toEqual({ value: 'ATLANTIS', valid: null });
+  });
+
   it('reads office classes as roman numerals', () => {
     expect(normalizeField('office_name', 'KANIM KELAS 1 TPI DENPASAR', '').value).toBe(
       'KANIM KELAS I TPI DENPASAR',

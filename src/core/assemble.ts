@@ -5,7 +5,7 @@ import type { KitasRead, Polygon, TextFieldName } from './schema';
 import type { FieldReading } from './layout/assign';
 import { normalizeDate } from './normalize/dates';
 import { normalizeGender } from './normalize/gender';
-import { cleanText, normalizeName, normalizeNationality } from './normalize/text';
+import { cleanText, NATIONALITIES, normalizeName, normalizeNationality } from './normalize/text';
 import {
   isValidNiora,
   isValidPassportNumber,
@@ -128,8 +128,11 @@ export function normalizeField(name: TextFieldName, printed: string, nationality
           .replace(/(\s)(?:TP[1Il!|L™]?|T™|T\?I)(?=\s)/g, '$1TPI'),
         valid: null,
       };
-    case 'nationality':
-      return { value: normalizeNationality(text), valid: null };
+    case 'nationality': {
+      // A known country is a valid read; digits never are (an identifier taken for the country).
+      const value = normalizeNationality(text);
+      return { value, valid: NATIONALITIES.includes(value) ? true : /\d/.test(value) ? false : null };
+    }
     case 'full_name':
       return { value: normalizeName(text), valid: null };
     case 'document_type': {

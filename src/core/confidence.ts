@@ -57,11 +57,12 @@ export function features(e: FieldEvidence): number[] {
 }
 
 /** Fitted by scripts/eval/calibrate.ts (bias first, then one weight per feature above). */
-// Fitted on 985 field reads of 86 generated documents (seed calib-1: digital, pdf, scan; calib-3:
-// phone photos and webcam frames): p >= 0.9 for 83% of reads, 98.8% of them right.
+// Fitted on 1182 field reads of 106 generated documents (seed calib-1: digital, pdf, scan; calib-3:
+// phone photos and webcam frames; calib-webcam-4: webcam frames) with the fine-tuned line
+// recognizer: p >= 0.9 for 79% of reads, 98.6% of them right.
 export const CONFIDENCE_MODEL = {
-  bias: -2.62,
-  weights: [7.44, 0.11, -4.24, -2.49, -1.78, -4.25, 1.74, 1.06, 0, -1.02, -0.74, -0.69, -0.95],
+  bias: -3.55,
+  weights: [6.56, 0.34, -4.58, -1.59, -1.04, -1.89, 3.08, 1.4, 0, -1.51, -0.58, -0.87, -0.58],
 };
 
 export function confidenceFromEvidence(e: FieldEvidence, model = CONFIDENCE_MODEL): number {
