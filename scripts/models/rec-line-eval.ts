@@ -17,6 +17,7 @@ import {
 } from '../../src/engine/onnx-runner';
 import { createPpocrRecognizer, parseDictionary } from '../../src/core/recognize/ppocr-recognizer';
 import { RECOGNIZER_DICTIONARY_PATH, RECOGNIZER_MODEL_PATH } from '../../src/engine/node/engines';
+import { editDistance } from '../eval/metrics';
 
 const { values, positionals } = parseArgs({
   options: {
@@ -39,17 +40,6 @@ const recognizer = createPpocrRecognizer(runner, {
   ...(values.space ? { gapSpaceProbability: Number(values.space) } : {}),
 });
 const docs = new RegExp(values.docs);
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++)
-      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
 
 const stats = new Map<string, { n: number; exact: number; edits: number; chars: number }>();
 for (const dir of positionals) {
