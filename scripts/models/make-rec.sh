@@ -4,7 +4,7 @@
 #
 #   bash scripts/models/make-rec.sh [WORK_DIR]
 #
-# Needs Debian's python3-torch, python3-onnx and python3-pil (apt-get install), and a Python with
+# Needs Debian's python3-torch and python3-onnx (apt-get install), and a Python with
 # `onnx` and `numpy` >= 1.23 for the quantization (QUANT_PYTHON, default python3; see quantize_rec.py).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
