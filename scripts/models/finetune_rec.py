@@ -341,7 +341,7 @@ def train(args):
             continue
         s = {'x': x, 'text': text, 'y': y, 'tier': tier}
         (val if val_re.search(doc) else train_set).append(s)
-    trainable = [p for p in model.parameters()]
+    trainable = list(model.parameters())
     print('lines: %d train, %d validation' % (len(train_set), len(val)), flush=True)
     report('pretrained', evaluate(model, val, subset, classes, args.start, True))
     best_score = None

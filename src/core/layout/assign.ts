@@ -268,7 +268,8 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
       const keeps = size === 1 ? [firstWords.length] : candidateKeeps(firstWords);
       for (const keep of keeps) {
         const words = [...firstWords.slice(0, keep).map((w) => w.text), ...rest];
-        const hit = matchLabel(words);
+        // The whole first line alone was matched above.
+        const hit = size === 1 ? alone : matchLabel(words);
         if (!hit) continue;
         // The label must reach into the last line of the group; otherwise that line is a value.
         const before = keep + group.slice(1, -1).reduce((n, g) => n + lines[g]!.words.length, 0);
