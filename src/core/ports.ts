@@ -115,6 +115,8 @@ export interface RecognizeOptions {
 
 export interface TextRecognizer {
   readonly name: string;
+  /** Independent engines that `RecognizeOptions.engine` chooses between (unset: one). */
+  readonly engineCount?: number;
   /** Recognize the whole raster (the core passes a prepared crop). */
   recognize(raster: Raster, options?: RecognizeOptions): Promise<Recognition>;
 }

@@ -1,5 +1,6 @@
 // Upright or upside down? Read a few of the longest lines both ways and trust the recognizer's
-// confidence: upside-down Latin print reads as low-confidence noise.
+// confidence: upside-down Latin print reads as low-confidence noise. Where the recognizer has two
+// engines, both vote: on soft photo print tesseract is often unsure either way while PP-OCR is not.
 import type { Raster, Rect, TextRecognizer } from '../ports';
 import { crop, resize, rotateQuarter } from '../image/raster';
 
@@ -14,18 +15,26 @@ export function upsideDownByRecognizer(recognizer: TextRecognizer, lines = 5) {
   return async (raster: Raster, rects: Rect[]): Promise<boolean | null> => {
     const chosen = [...rects].sort((a, b) => b.width - a.width).slice(0, lines);
     if (!chosen.length) return null;
+    const engines: ('first' | 'second')[] =
+      (recognizer.engineCount ?? 1) > 1 ? ['first', 'second'] : ['first'];
     const votes = await Promise.all(
       chosen.map(async (r) => {
         const region = crop(raster, r);
         const k = Math.min(3, Math.max(0.3, LINE_HEIGHT / Math.max(1, region.height)));
         const upright = k === 1 ? region : resize(region, region.width * k, region.height * k);
         const turned = rotateQuarter(upright, 2);
-        const [a, b] = await Promise.all([
-          // One engine for both ways, so the two confidences compare.
-          recognizer.recognize(upright, { mode: 'line', engine: 'first' }),
-          recognizer.recognize(turned, { mode: 'line', engine: 'first' }),
-        ]);
-        return { up: score(a.text, a.confidence), down: score(b.text, b.confidence) };
+        let up = 0;
+        let down = 0;
+        for (const engine of engines) {
+          const [a, b] = await Promise.all([
+            // One engine for both ways, so the two confidences compare.
+            recognizer.recognize(upright, { mode: 'line', engine }),
+            recognizer.recognize(turned, { mode: 'line', engine }),
+          ]);
+          up += score(a.text, a.confidence) / engines.length;
+          down += score(b.text, b.confidence) / engines.length;
+        }
+        return { up, down };
       }),
     );
     const up = votes.reduce((s, v) => s + v.up, 0) / votes.length;

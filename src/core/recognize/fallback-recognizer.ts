@@ -24,6 +24,7 @@ export function createFallbackRecognizer(
 ): TextRecognizer {
   return {
     name: `${primary.name}+${secondary.name}`,
+    engineCount: 2,
     async recognize(raster: Raster, opts: RecognizeOptions = {}): Promise<SourcedRecognition> {
       if (opts.engine === 'second' && opts.mode !== 'block') {
         const only = await secondary.recognize(raster, opts);
