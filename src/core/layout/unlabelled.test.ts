@@ -38,9 +38,48 @@ describe('values placed by their own format when their labels are unreadable', (
     expect(f.issued_place?.text).toBe('Medan, 29 MEI 2025');
     for (const k of ['gender', 'nationality', 'place_of_birth', 'address', 'passport_number'] as const)
       expect(f[k]?.assignment).toBe(FORMAT_ONLY_ASSIGNMENT);
-    // Ambiguous capitals (a name, an occupation) are not guessed.
-    expect(f.full_name).toBeUndefined();
+    // The name is the capitals just before the birth value (left of it, in the same row)...
+    expect(f.full_name?.text).toBe('FRIEDRICH SCHMIDT');
+    expect(f.full_name?.assignment).toBe(FORMAT_ONLY_ASSIGNMENT);
+    // ...other capitals (an occupation) are not guessed.
     expect(f.occupation).toBeUndefined();
+  });
+
+  it('the name stacked above the birth value, with an unreadable label in between', () => {
+    const r = assignFields([
+      TITLE,
+      line('2D22TP7745OS', 40, 100),
+      line('oy Bet Ahe', 40, 130, 12),
+      line('GIULIA ROSSI', 40, 150),
+      line('Mn ey Lah', 40, 180, 12),
+      line('FIRENZE, 17/09/1975', 40, 200),
+      line('Medan, 29 MEI 2025', 900, 600),
+    ]);
+    expect(r.fields.full_name?.text).toBe('GIULIA ROSSI');
+    expect(r.fields.place_of_birth?.text).toBe('FIRENZE');
+  });
+
+  it('no name from a country, a gender word or a line far above the birth value', () => {
+    const r = assignFields([
+      TITLE,
+      line('ITALY', 40, 150),
+      line('FIRENZE, 17/09/1975', 460, 150),
+      line('GIULIA ROSSI', 460, 40),
+      line('Medan, 29 MEI 2025', 900, 600),
+    ]);
+    expect(r.fields.full_name).toBeUndefined();
+    expect(r.fields.nationality?.text).toBe('ITALY');
+  });
+
+  it('two passport-like numbers: the one that fits the nationality’s passport format', () => {
+    const r = assignFields([
+      TITLE,
+      line('JVTRV14684', 40, 100),
+      line('ITALY', 40, 150),
+      line('GF7212173', 460, 150),
+      line('Medan, 29 MEI 2025', 900, 600),
+    ]);
+    expect(r.fields.passport_number?.text).toBe('GF7212173');
   });
 
   it('two candidates of one kind are ambiguous: neither is taken', () => {

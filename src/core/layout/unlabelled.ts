@@ -1,13 +1,16 @@
 // Values whose label could not be read (small print in a webcam frame or a soft photo) but whose
 // own format says which field they are: a gender word, a country, "City, date" of birth, an
-// address block, the one passport-like number left. Assigned with a low layout score, so their
-// confidence stays below what a labelled value gets.
+// address block, the one passport-like number left (or the one that fits the nationality's
+// passport format), and the holder's name, which every Indonesian form prints just before the
+// place and date of birth. Assigned with a low layout score, so their confidence stays below what
+// a labelled value gets.
 import type { TextLine, TextWord } from '../text-lines';
 import type { FieldReading, LayoutResult } from './assign';
 import type { Rect } from '../ports';
 import { normalizeGender } from '../normalize/gender';
 import { isKnownNationality } from '../normalize/text';
 import { splitPlaceAndDate } from '../normalize/place-date';
+import { isValidPassportNumber, normalizePassportNumber } from '../normalize/identifiers';
 import { unionRect } from '../geometry/polygon';
 
 /** Layout score of a value placed by its format alone. */
@@ -111,6 +114,45 @@ export function assignUnlabelledByFormat(
         compact !== fields.niora?.text.replace(/\s+/g, '')
       );
     });
-    if (hits.length === 1) fields.passport_number = take(hits[0]!);
+    // Several (a NIORA misread beyond repair, say): the one that fits the nationality's format.
+    const nationality = fields.nationality?.text ?? '';
+    const fitting =
+      hits.length > 1 && nationality
+        ? hits.filter(
+            (i) => isValidPassportNumber(normalizePassportNumber(text(i), nationality), nationality) === true,
+          )
+        : hits;
+    if (fitting.length === 1) fields.passport_number = take(fitting[0]!);
   }
+
+  if (!fields.full_name && fields.place_of_birth) {
+    const birth = fields.place_of_birth.rects[0]!;
+    const h = birth.height;
+    const cy = (r: Rect) => r.y + r.height / 2;
+    // The value just before the birth value: on its left in the same row (a two-column grid), or
+    // above it in the same column (a stacked label may sit in between).
+    const before = (r: Rect): number | null => {
+      if (Math.abs(cy(r) - cy(birth)) < 0.6 * h && r.x + r.width <= birth.x + 0.5 * h)
+        return (birth.x - (r.x + r.width)) / h;
+      const gap = birth.y - (r.y + r.height);
+      const aligned = Math.abs(r.x - birth.x) < 1.5 * h;
+      if (gap > -0.2 * h && gap < 3.2 * h && aligned) return gap / h;
+      return null;
+    };
+    let best: { i: number; d: number } | null = null;
+    for (const i of indices) {
+      if (!free(i) || !looksLikeName(text(i))) continue;
+      const d = before(lines[i]!.rect);
+      if (d !== null && (!best || d < best.d)) best = { i, d };
+    }
+    if (best) fields.full_name = take(best.i);
+  }
+}
+
+/** Capital letters in words (a name), and not a word with a meaning of its own on the permit. */
+function looksLikeName(s: string): boolean {
+  if (!/^[A-Z][A-Z.'-]*(\s+[A-Z][A-Z.'-]*)*$/.test(s) || s.replace(/[^A-Z]/g, '').length < 3) return false;
+  if (GENDER_WORDS.test(s) || isKnownNationality(s) || ADDRESS_START.test(s)) return false;
+  // Titles and labels printed in capitals.
+  return !/\b(KARTU|IZIN|TINGGAL|REPUBLIK|INDONESIA|KANTOR|IMIGRASI|NAMA|NAME)\b/.test(s);
 }
