@@ -332,12 +332,18 @@ def train(args):
     model = OnnxGraph(proto)
     val_re = re.compile(args.val_docs)
     train_set, val = [], []
-    for x, text, doc, tier in load_lines(args.lines):
+    rows = load_lines(args.lines)
+    # Time steps of the output per column of the start tensor (1 after the backbone's last pooling,
+    # 1/2 before it).
+    with torch.no_grad():
+        probe = rows[0][0]
+        per_column = model(probe[None], start=args.start, subset=subset).shape[1] / probe.shape[-1]
+    for x, text, doc, tier in rows:
         if not text or any(c not in position for c in text):
             continue
         y = [position[c] for c in text]
         repeats = sum(1 for a, b in zip(y, y[1:]) if a == b)
-        if len(y) + repeats > x.shape[-1]:
+        if len(y) + repeats > int(x.shape[-1] * per_column):
             continue
         s = {'x': x, 'text': text, 'y': y, 'tier': tier}
         (val if val_re.search(doc) else train_set).append(s)
@@ -359,7 +365,8 @@ def train(args):
             logits = model(collate(group), start=args.start, subset=subset)
             log_probs = F.log_softmax(logits, dim=-1).permute(1, 0, 2)
             targets = torch.tensor([c for s in group for c in s['y']], dtype=torch.long)
-            in_lens = torch.tensor([s['x'].shape[-1] for s in group], dtype=torch.long)
+            in_lens = torch.tensor(
+                [min(logits.shape[1], int(s['x'].shape[-1] * per_column)) for s in group], dtype=torch.long)
             tgt_lens = torch.tensor([len(s['y']) for s in group], dtype=torch.long)
             loss = F.ctc_loss(log_probs, targets, in_lens, tgt_lens, blank=0, zero_infinity=True)
             opt.zero_grad()
