@@ -52,4 +52,46 @@ describe('refineFields', () => {
     expect(s.asked[0]?.engine).toBeUndefined();
     expect(s.asked[1]?.engine).toBe('second');
   });
+
+  describe('identifiers with a look-alike glyph (O/Q/D/0) are confirmed by the other engine', () => {
+    const twoEngines = (texts: string[]) => {
+      const s = scripted(texts);
+      return { ...s, recognizer: { ...s.recognizer, engineCount: 2 } };
+    };
+
+    it('the other engine reads Q where the first read O: the field becomes unsure', async () => {
+      const fields = { permit_number: field('2C19HO6628YN', 0.95) };
+      const s = twoEngines(['2C19HQ6628YN']);
+      await refineFields(raster, fields, s.recognizer, { below: 0.85 });
+      expect(s.asked.map((o) => o?.engine)).toEqual(['second']);
+      expect(fields.permit_number.confidence).toBeLessThanOrEqual(0.6);
+      expect(fields.permit_number.reread).toBe('disagree');
+      expect(fields.permit_number.text).toBe('2C19HO6628YN');
+    });
+
+    it('the same value from the other engine leaves the field as it was', async () => {
+      const fields = { niora: field('5HVFD46446', 0.95) };
+      await refineFields(raster, fields, twoEngines(['5HVFD46446']).recognizer, { below: 0.85 });
+      expect(fields.niora.confidence).toBe(0.95);
+      expect(fields.niora.reread).toBeUndefined();
+    });
+
+    it('a garbled read of another length is no evidence either way', async () => {
+      const fields = { niora: field('5HVFD46446', 0.95) };
+      await refineFields(raster, fields, twoEngines(['5HVF']).recognizer, { below: 0.85 });
+      expect(fields.niora.confidence).toBe(0.95);
+    });
+
+    it('no look-alike glyph, or a single engine: no extra read', async () => {
+      const clean = { niora: field('5HVFA46446', 0.95) };
+      const s = twoEngines(['5HVFA46446']);
+      await refineFields(raster, clean, s.recognizer, { below: 0.85 });
+      expect(s.asked).toHaveLength(0);
+      const one = scripted(['2C19HQ6628YN']);
+      const fields = { permit_number: field('2C19HO6628YN', 0.95) };
+      await refineFields(raster, fields, one.recognizer, { below: 0.85 });
+      expect(one.asked).toHaveLength(0);
+      expect(fields.permit_number.confidence).toBe(0.95);
+    });
+  });
 });

@@ -12,6 +12,14 @@ import { charsetFor } from './charsets';
 /** The third read's framing: more margin and a smaller scale than the first two. */
 const ALTERNATE_FRAMING = { targetHeight: 32, padRatio: 0.25 };
 
+/**
+ * Identifiers in which a letter and its look-alike are both valid (O/Q/D/0 in a NIORA, permit or
+ * passport number): no format check can tell them apart, and one engine can be consistently wrong
+ * about a glyph (tesseract reads this font's Q as O), so a second engine must confirm.
+ */
+const LOOKALIKE_CHECKED = new Set<TextFieldName>(['niora', 'permit_number', 'passport_number']);
+const LOOKALIKE_GLYPHS = /[OQD0]/;
+
 /** Fields read together with another (issued place/date) or spanning lines are not re-read. */
 const SKIP = new Set<TextFieldName>(['issued_date', 'issued_place', 'address', 'document_type']);
 
@@ -85,4 +93,42 @@ export async function refineFields(
       }
     });
   await Promise.all(jobs);
+  if ((recognizer.engineCount ?? 1) > 1) await confirmLookalikes(raster, fields, recognizer, options);
+}
+
+/**
+ * An identifier holding a look-alike glyph that only one engine has read: the other engine reads
+ * it too, and a different value (not a garbled one) makes the field unsure.
+ */
+async function confirmLookalikes(
+  raster: Raster,
+  fields: Partial<Record<TextFieldName, FieldReading>>,
+  recognizer: TextRecognizer,
+  options: RefineOptions,
+): Promise<void> {
+  const nationality = fields.nationality?.text ?? '';
+  const checks = (Object.entries(fields) as [TextFieldName, FieldReading][])
+    .filter(([name, f]) => LOOKALIKE_CHECKED.has(name) && f.rects.length === 1 && f.reread !== 'disagree')
+    .map(async ([name, f]) => {
+      const normalize = (text: string) => normalizeField(name, cleanText(text), nationality);
+      const ours = normalize(f.text);
+      if (!ours.value || !LOOKALIKE_GLYPHS.test(ours.value)) return;
+      options.signal?.throwIfAborted();
+      const other = await recognizeRegion(
+        raster,
+        f.rects[0]!,
+        recognizer,
+        undefined,
+        ALTERNATE_FRAMING,
+        true,
+      );
+      if (!other) return;
+      const theirs = normalize(other.text);
+      if (theirs.valid === false || theirs.value.length !== ours.value.length) return;
+      if (theirs.value !== ours.value) {
+        f.confidence = Math.min(f.confidence, 0.6);
+        f.reread = 'disagree';
+      }
+    });
+  await Promise.all(checks);
 }
