@@ -189,4 +189,37 @@ describe('label text is never a value', () => {
     expect(r.fields.issued_place).toBeUndefined();
     expect(r.fields.issued_date).toBeUndefined();
   });
+
+  it('an address whose Indonesian label line is garbled starts on that line, not on the English one', () => {
+    const r = assignFields([
+      line('IZIN TINGGAL TERBATAS ELEKTRONIK', 300, 40, 30),
+      line('Paspor Berlaku s/d', 170, 1089, 30),
+      line('25-04-2022', 480, 1090, 29),
+      line('Passport Valid Until', 170, 1114, 26),
+      line('APARTEMEN PURI MANSION BLOK A4 NO. 10, RT 013/RW 011, KEL.', 480, 1151, 36),
+      line('A allele a!', 170, 1154, 30),
+      line('Address', 171, 1178, 28),
+      line('PONDOK PINANG, KEC. KEBAYORAN LAMA, KOTA JAKARTA', 478, 1181, 36),
+      line('SELATAN', 480, 1218, 29),
+      line('Pekerjaan', 169, 1261, 33),
+      line('TEACHER', 480, 1262, 29),
+      line('Occupation', 172, 1287, 24),
+    ]);
+    expect(r.fields.address?.text).toBe(
+      'APARTEMEN PURI MANSION BLOK A4 NO. 10, RT 013/RW 011, KEL. PONDOK PINANG, KEC. KEBAYORAN LAMA, KOTA JAKARTA SELATAN',
+    );
+    expect(r.fields.address?.rects[0]?.y).toBe(1151);
+    expect(r.fields.passport_expiry?.text).toBe('25-04-2022');
+    expect(r.fields.occupation?.text).toBe('TEACHER');
+  });
+
+  it('the line above an address that already starts like one is not taken', () => {
+    const r = assignFields([
+      line('IZIN TINGGAL TERBATAS ELEKTRONIK', 300, 40, 30),
+      line('JL. MAWAR NO. 5', 480, 1151, 36),
+      line('Alamat / Address', 171, 1181, 28),
+      line('JL. MELATI NO. 21, KEL. TANJUNG', 478, 1181, 36),
+    ]);
+    expect(r.fields.address?.text).toBe('JL. MELATI NO. 21, KEL. TANJUNG');
+  });
 });

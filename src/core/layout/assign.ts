@@ -11,7 +11,7 @@ import { classifyTitle } from '../normalize/document-type';
 import { normalizeForMatch, similarity } from '../fuzzy';
 import { HEADER_LINES, OFFICE_NAME_PREFIXES, OFFICE_REGION_PREFIXES } from '../labels';
 import { splitPlaceAndDate } from '../normalize/place-date';
-import { assignUnlabelledByFormat } from './unlabelled';
+import { ADDRESS_START, assignUnlabelledByFormat } from './unlabelled';
 import { unionRect } from '../geometry/polygon';
 import {
   isValidNiora,
@@ -395,6 +395,34 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
       v.conf = Math.min(v.conf, wordsConfidence(next.words, next.confidence));
       v.lines.push(nextIndex);
     }
+  }
+
+  // 4b. An address whose label was read only by its second, English line ("Alamat" garbled,
+  //     "Address" clean) is paired on that line's row, one row below where the address starts:
+  //     the unclaimed line just above it, in the same column, is its first line.
+  for (const [u, v] of valueOf) {
+    if (u.key !== 'address' || ADDRESS_START.test(joinWords(v.words))) continue;
+    const first = lines[v.lines[0] ?? -1];
+    if (!first) continue;
+    const h = first.rect.height;
+    const aboveIndex = lines.findIndex(
+      (line, i) =>
+        !used.has(i) &&
+        bottom(line.rect) <= first.rect.y + 0.3 * h &&
+        first.rect.y - bottom(line.rect) < 0.9 * h &&
+        Math.abs(line.rect.x - first.rect.x) < 1.2 * h &&
+        Math.abs(line.rect.height - h) < 0.3 * h &&
+        ADDRESS_START.test(line.text.trim()) &&
+        !looksLikeLabel(line) &&
+        !units.some((o) => Math.abs(cy(o.rect) - cy(line.rect)) < 0.6 * h),
+    );
+    if (aboveIndex < 0) continue;
+    const above = lines[aboveIndex]!;
+    used.add(aboveIndex);
+    v.words = [...above.words, ...v.words];
+    v.rect = unionRect(above.rect, v.rect);
+    v.conf = Math.min(v.conf, wordsConfidence(above.words, above.confidence));
+    v.lines.unshift(aboveIndex);
   }
 
   for (const u of units) {
