@@ -5,7 +5,14 @@ import type { KitasRead, Polygon, TextFieldName } from './schema';
 import type { FieldReading } from './layout/assign';
 import { normalizeDate } from './normalize/dates';
 import { normalizeGender } from './normalize/gender';
-import { cleanText, NATIONALITIES, normalizeName, normalizeNationality } from './normalize/text';
+import {
+  cleanText,
+  NATIONALITIES,
+  normalizeGuarantorName,
+  normalizeName,
+  normalizeNationality,
+  normalizePermitStatus,
+} from './normalize/text';
 import {
   isValidNiora,
   isValidPassportNumber,
@@ -135,6 +142,10 @@ export function normalizeField(name: TextFieldName, printed: string, nationality
     }
     case 'full_name':
       return { value: normalizeName(text), valid: null };
+    case 'guarantor_name':
+      return { value: normalizeGuarantorName(text), valid: null };
+    case 'status':
+      return { value: normalizePermitStatus(text), valid: null };
     case 'document_type': {
       const t = classifyTitle(text);
       return t ? { value: t.title, valid: true } : { value: text, valid: false };

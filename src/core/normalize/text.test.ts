@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { PASSPORT_FORMATS } from '../passport-formats';
-import { cleanText, NATIONALITIES, normalizeName, normalizeNationality } from './text';
+import {
+  cleanText,
+  NATIONALITIES,
+  normalizeGuarantorName,
+  normalizeName,
+  normalizeNationality,
+  normalizePermitStatus,
+} from './text';
 
 describe('cleanText', () => {
   it.each([
@@ -104,5 +111,27 @@ describe('normalizeNationality', () => {
 
   it('maps every known nationality to itself', () => {
     for (const n of NATIONALITIES) expect(normalizeNationality(n)).toBe(n);
+  });
+});
+
+describe('company prefixes and status words with a dropped word space', () => {
+  it.each([
+    ['PTSENTOSA PERKASA JAYA', 'PT SENTOSA PERKASA JAYA'],
+    ['PT.MAKMUR ABADI', 'PT. MAKMUR ABADI'],
+    ['PT SENTOSA PERKASA JAYA', 'PT SENTOSA PERKASA JAYA'],
+    ['CVMAJU BERSAMA', 'CV MAJU BERSAMA'],
+    ['RINA HALIM', 'RINA HALIM'],
+    ['PTA', 'PTA'],
+  ])('guarantor %j -> %j', (input, expected) => {
+    expect(normalizeGuarantorName(input)).toBe(expected);
+  });
+
+  it.each([
+    ['TKABID. PERINDUSTRIAN', 'TKA BID. PERINDUSTRIAN'],
+    ['TKA BID. PERINDUSTRIAN', 'TKA BID. PERINDUSTRIAN'],
+    ['TKABIDANG', 'TKABIDANG'],
+    ['INVESTOR', 'INVESTOR'],
+  ])('status %j -> %j', (input, expected) => {
+    expect(normalizePermitStatus(input)).toBe(expected);
   });
 });

@@ -52,6 +52,21 @@ export function normalizeName(text: string): string {
   return words.join(' ');
 }
 
+/**
+ * A sponsor (guarantor) name: a company's legal prefix glued to its name by a dropped word space
+ * ("PTSENTOSA JAYA") is split again. PT (perseroan terbatas) and CV are always words of their own.
+ */
+export function normalizeGuarantorName(text: string): string {
+  return cleanText(text).replace(/^(PT|CV)(\.?)(?=[A-Z]{3})/, '$1$2 ');
+}
+
+/**
+ * A permit status: "TKA BID." (foreign worker, field of ...) read with its word space dropped.
+ */
+export function normalizePermitStatus(text: string): string {
+  return cleanText(text).replace(/^TKA(?=BID\b)/, 'TKA ');
+}
+
 // Nationalities as printed on permits, English and Indonesian. Every key of PASSPORT_FORMATS is added too.
 const BASE_NATIONALITIES = [
   'AFGHANISTAN',
