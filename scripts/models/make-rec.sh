@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Rebuilds models/ppocr-v4-rec.onnx: the pretrained PP-OCRv4 line recognizer fine-tuned on the
-# project's generated documents, then quantized. About 40 minutes on a 2-core machine.
+# project's generated documents, then quantized. About 70 minutes on a 2-core machine.
 #
 #   bash scripts/models/make-rec.sh [WORK_DIR]
 #
@@ -19,19 +19,23 @@ npm run synth -- --out "$work/docs-b" --n 40 --tier photo,webcam --seed rec-trai
 npm run synth -- --out "$work/docs-c" --n 12 --tier scan,digital --seed rec-train-c --words --quiet
 npm run synth -- --out "$work/docs-d" --n 40 --tier photo,webcam --seed rec-train-d --words --quiet
 npm run synth -- --out "$work/docs-e" --n 30 --tier digital,scan --seed rec-train-e --words --quiet
+npm run synth -- --out "$work/docs-f" --n 45 --tier photo,webcam --seed rec-train-f --words --quiet
+npm run synth -- --out "$work/docs-g" --n 45 --tier photo,webcam --seed rec-train-g --words --quiet
 
 # Line crops as the pipeline cuts them, with their printed text.
 npx tsx scripts/models/rec-lines.ts --out "$work/lines-a" "$work/docs-a"
 npx tsx scripts/models/rec-lines.ts --out "$work/lines-b" "$work/docs-b" "$work/docs-c"
 npx tsx scripts/models/rec-lines.ts --out "$work/lines-d" "$work/docs-d"
 npx tsx scripts/models/rec-lines.ts --out "$work/lines-e" "$work/docs-e"
+npx tsx scripts/models/rec-lines.ts --out "$work/lines-f" "$work/docs-f"
+npx tsx scripts/models/rec-lines.ts --out "$work/lines-g" "$work/docs-g"
 
 # Frozen backbone features, then the neck and head trained on them.
 "$torch_python" scripts/models/finetune_rec.py prepare --out "$work/rec-features.onnx"
-npx tsx scripts/models/rec-features.ts "$work/rec-features.onnx" p2o.AveragePool.1 "$work/lines-a" "$work/lines-b" "$work/lines-d" "$work/lines-e"
+npx tsx scripts/models/rec-features.ts "$work/rec-features.onnx" p2o.AveragePool.1 "$work/lines-a" "$work/lines-b" "$work/lines-d" "$work/lines-e" "$work/lines-f" "$work/lines-g"
 "$torch_python" scripts/models/finetune_rec.py train --lines "$work/lines-a" --lines "$work/lines-b" \
-  --lines "$work/lines-d" --lines "$work/lines-e" --val-docs='-000[0-4]-' --epochs 4 --out "$work/rec-finetuned.onnx"
+  --lines "$work/lines-d" --lines "$work/lines-e" --lines "$work/lines-f" --lines "$work/lines-g" --val-docs='-000[0-4]-' --epochs 4 --out "$work/rec-finetuned.onnx"
 
 "$quant_python" scripts/models/quantize_rec.py "$work/rec-finetuned.onnx" models/ppocr-v4-rec.onnx
 node scripts/models/check-rec-quant.mjs --float "$work/rec-finetuned.onnx"
-npx tsx scripts/models/rec-line-eval.ts --docs='-000[0-4]-' "$work/lines-a" "$work/lines-b" "$work/lines-d" "$work/lines-e"
+npx tsx scripts/models/rec-line-eval.ts --docs='-000[0-4]-' "$work/lines-a" "$work/lines-b" "$work/lines-d" "$work/lines-e" "$work/lines-f" "$work/lines-g"
