@@ -8,6 +8,7 @@ import { normalizeGender } from './normalize/gender';
 import {
   cleanText,
   NATIONALITIES,
+  normalizeAddress,
   normalizeGuarantorName,
   normalizeName,
   normalizeNationality,
@@ -142,6 +143,8 @@ export function normalizeField(name: TextFieldName, printed: string, nationality
     }
     case 'full_name':
       return { value: normalizeName(text), valid: null };
+    case 'address':
+      return { value: normalizeAddress(text), valid: null };
     case 'guarantor_name':
       return { value: normalizeGuarantorName(text), valid: null };
     case 'status':

@@ -3,6 +3,7 @@ import { PASSPORT_FORMATS } from '../passport-formats';
 import {
   cleanText,
   NATIONALITIES,
+  normalizeAddress,
   normalizeGuarantorName,
   normalizeName,
   normalizeNationality,
@@ -133,5 +134,20 @@ describe('company prefixes and status words with a dropped word space', () => {
     ['INVESTOR', 'INVESTOR'],
   ])('status %j -> %j', (input, expected) => {
     expect(normalizePermitStatus(input)).toBe(expected);
+  });
+});
+
+describe('normalizeAddress', () => {
+  it.each([
+    ['JT. MERDEKA BARAT NO. 25', 'JL. MERDEKA BARAT NO. 25'],
+    ['JI. RAYA UBUD NO. 3', 'JL. RAYA UBUD NO. 3'],
+    ['H JL. SUDIRMAN NO. 6, RT 015/RW 003', 'JL. SUDIRMAN NO. 6, RT 015/RW 003'],
+    ['JL.SUDIRMAN NO. 6', 'JL. SUDIRMAN NO. 6'],
+    ['JL. SUDIRMAN NO. 6', 'JL. SUDIRMAN NO. 6'],
+    ['PERUM. TAMAN ANGGREK BLOK A9', 'PERUM. TAMAN ANGGREK BLOK A9'],
+    ['JALAN MERDEKA 5', 'JALAN MERDEKA 5'],
+    ['A JALAN MERDEKA', 'A JALAN MERDEKA'],
+  ])('%j -> %j', (input, expected) => {
+    expect(normalizeAddress(input)).toBe(expected);
   });
 });

@@ -61,6 +61,14 @@ export function normalizeGuarantorName(text: string): string {
 }
 
 /**
+ * An Indonesian address: the street prefix "JL." read with its L as I, 1, | or T ("JI.", "JT."),
+ * or after a stray mark from the label column ("H JL."), is written "JL." again.
+ */
+export function normalizeAddress(text: string): string {
+  return cleanText(text).replace(/^(?:[A-Z|]\s+)?J[LIT1|]\.\s*(?=[A-Z0-9])/, 'JL. ');
+}
+
+/**
  * A permit status: "TKA BID." (foreign worker, field of ...) read with its word space dropped.
  */
 export function normalizePermitStatus(text: string): string {
