@@ -25,6 +25,7 @@ import {
   normalizeStayPermitIndex,
 } from './normalize/identifiers';
 import { splitPlaceAndDate } from './normalize/place-date';
+import { snapIssuedPlace, snapOfficeName, snapOfficeRegion } from './normalize/offices';
 import { classifyTitle } from './normalize/document-type';
 import { unionRect } from './geometry/polygon';
 import { confidenceFromEvidence, FREE_TEXT_FIELDS, type FieldEvidence } from './confidence';
@@ -88,8 +89,13 @@ const DATE_FIELDS = new Set<TextFieldName>([
   'stay_multiple_entries_permit_expiry',
 ]);
 
+/** No field prints '!': next to a letter it is an I ("IMIGRAS!", "SEDAT!"). */
+function bangAsLetterI(text: string): string {
+  return text.replace(/(?<=[A-Z])!|!(?=[A-Z])/g, 'I');
+}
+
 export function normalizeField(name: TextFieldName, printed: string, nationality: string): Normalized {
-  const text = cleanText(printed);
+  const text = FREE_TEXT_FIELDS.has(name) ? bangAsLetterI(cleanText(printed)) : cleanText(printed);
   if (DATE_FIELDS.has(name)) {
     const d = normalizeDate(text);
     return d ? { value: d, valid: true } : { value: text, valid: false };
@@ -104,7 +110,7 @@ export function normalizeField(name: TextFieldName, printed: string, nationality
       const split = splitPlaceAndDate(trimPlaceDateNoise(text));
       // "BATAM.": a stray mark read after the place, before the date.
       return split
-        ? { value: split.place.replace(/[.,;:'`]+$/, ''), valid: true }
+        ? { value: snapIssuedPlace(split.place.replace(/[.,;:'`]+$/, '')).value, valid: true }
         : { value: text, valid: false };
     }
     case 'gender': {
@@ -127,15 +133,21 @@ export function normalizeField(name: TextFieldName, printed: string, nationality
       const v = normalizePassportNumber(text, nationality);
       return { value: v, valid: isValidPassportNumber(v, nationality) };
     }
-    case 'office_name':
+    case 'office_name': {
       // Office classes are roman numerals (KELAS I, KELAS II); OCR gives 1, l or | for the I.
       // "TPI" (tempat pemeriksaan imigrasi) read as TP, TP!, T™ in soft photos.
-      return {
-        value: text
-          .replace(/\bKELAS\s+([1Il|[\]]{1,3})(?=\s|$)/g, (_m, n: string) => `KELAS ${'I'.repeat(n.length)}`)
-          .replace(/(\s)(?:TP[1Il!|L™]?|T™|T\?I)(?=\s)/g, '$1TPI'),
-        valid: null,
-      };
+      const fixed = text
+        .replace(/\bKELAS\s+([1Il|[\]]{1,3})(?=\s|$)/g, (_m, n: string) => `KELAS ${'I'.repeat(n.length)}`)
+        .replace(/(\s)(?:TP[1Il!|L™]?|T™|T\?I)(?=\s)/g, '$1TPI');
+      const office = snapOfficeName(fixed);
+      return { value: office.value, valid: office.known ? true : null };
+    }
+    case 'office_region': {
+      const region = snapOfficeRegion(text);
+      return { value: region.value, valid: region.known ? true : null };
+    }
+    case 'office_address':
+      return { value: normalizeAddress(text), valid: null };
     case 'nationality': {
       // A known country is a valid read; digits never are (an identifier taken for the country).
       const value = normalizeNationality(text);

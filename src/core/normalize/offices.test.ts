@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { snapIssuedPlace, snapOfficeName, snapOfficeRegion } from './offices';
+
+describe('snapOfficeRegion', () => {
+  it('corrects a province read one or two glyphs off', () => {
+    expect(snapOfficeRegion('KANTOR WILAYAH BALL')).toEqual({ value: 'KANTOR WILAYAH BALI', known: true });
+    expect(snapOfficeRegion('_KANTOR WILAYAN SULAWESI TENGAN')).toEqual({
+      value: 'KANTOR WILAYAH SULAWESI TENGAH',
+      known: true,
+    });
+  });
+
+  it('keeps an exact read as printed, punctuation included', () => {
+    expect(snapOfficeRegion('KANTOR WILAYAH BANGKA BELITUNG').value).toBe('KANTOR WILAYAH BANGKA BELITUNG');
+    expect(snapOfficeRegion('KANTOR WILAYAH D.I. YOGYAKARTA').value).toBe('KANTOR WILAYAH D.I. YOGYAKARTA');
+  });
+
+  it('leaves a province it cannot place as read, and an unrelated line alone', () => {
+    expect(snapOfficeRegion('KANTOR WILAYAH XQZPRT')).toEqual({
+      value: 'KANTOR WILAYAH XQZPRT',
+      known: false,
+    });
+    expect(snapOfficeRegion('JL. MELATI NO. 5')).toEqual({ value: 'JL. MELATI NO. 5', known: false });
+  });
+
+  it('does not pick between two provinces equally near', () => {
+    // Two edits from SUMATERA UTARA and two from SULAWESI UTARA.
+    expect(snapOfficeRegion('KANTOR WILAYAH SULATESA UTARA')).toEqual({
+      value: 'KANTOR WILAYAH SULATESA UTARA',
+      known: false,
+    });
+    expect(snapOfficeRegion('KANTOR WILAYAH SULAWESA UTARA').value).toBe('KANTOR WILAYAH SULAWESI UTARA');
+  });
+});
+
+describe('snapOfficeName', () => {
+  it('repairs the class words and the city', () => {
+    expect(snapOfficeName('KANTOR IMIGRAS KELAS I KHUSUS TPI BATAM').value).toBe(
+      'KANTOR IMIGRASI KELAS I KHUSUS TPI BATAM',
+    );
+    expect(snapOfficeName('KANTOR IMIGRASI KELASII NON TPI MOROWALI').value).toBe(
+      'KANTOR IMIGRASI KELAS II NON TPI MOROWALI',
+    );
+    expect(snapOfficeName('KANIM KELAS I KIHUSUS TPI JAKARTA SELATAN')).toEqual({
+      value: 'KANIM KELAS I KHUSUS TPI JAKARTA SELATAN',
+      known: true,
+    });
+    expect(snapOfficeName('KANIM KELAS I TPI DENPASAB').value).toBe('KANIM KELAS I TPI DENPASAR');
+  });
+
+  it('keeps the class as read when the city is not in the directory', () => {
+    expect(snapOfficeName('KANTOR IMIGRASI KELAS II TPI KOTAXYZ')).toEqual({
+      value: 'KANTOR IMIGRASI KELAS II TPI KOTAXYZ',
+      known: false,
+    });
+  });
+
+  it('does not turn one class into another', () => {
+    expect(snapOfficeName('KANTOR IMIGRASI KELAS II TPI BATAM').value).toBe(
+      'KANTOR IMIGRASI KELAS II TPI BATAM',
+    );
+    expect(snapOfficeName('KANTOR IMIGRASI KELAS I TPI BATAM').value).toBe(
+      'KANTOR IMIGRASI KELAS I TPI BATAM',
+    );
+  });
+
+  it('leaves text that is not an office header unchanged', () => {
+    expect(snapOfficeName('PT MAJU JAYA')).toEqual({ value: 'PT MAJU JAYA', known: false });
+  });
+});
+
+describe('snapIssuedPlace', () => {
+  it('corrects a city a glyph or two off, in the case it was printed', () => {
+    expect(snapIssuedPlace('Jakara Selatan').value).toBe('Jakarta Selatan');
+    expect(snapIssuedPlace('BALKPAPAN').value).toBe('BALIKPAPAN');
+    expect(snapIssuedPlace('Pangkalpinang').value).toBe('Pangkalpinang');
+  });
+
+  it('keeps a short or unknown place as read', () => {
+    // Four letters, one off a listed city: too little to go on outside a complete list.
+    expect(snapIssuedPlace('Pala')).toEqual({ value: 'Pala', known: false });
+    expect(snapIssuedPlace('Zurich')).toEqual({ value: 'Zurich', known: false });
+  });
+
+  it('does not choose between two cities equally near', () => {
+    // "Jakarta Utara" and "Jakarta Pusat" are each far; "Jakarta" alone is exact.
+    expect(snapIssuedPlace('Jakarta').value).toBe('Jakarta');
+    expect(snapIssuedPlace('Jakarta Barat').value).toBe('Jakarta Barat');
+  });
+});
