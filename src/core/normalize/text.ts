@@ -60,12 +60,43 @@ export function normalizeGuarantorName(text: string): string {
   return cleanText(text).replace(/^(PT|CV)(\.?)(?=[A-Z]{3})/, '$1$2 ');
 }
 
+/** Glyphs OCR gives for digits inside an RT/RW number. */
+const DIGIT_FOR_LETTER: Record<string, string> = {
+  O: '0',
+  Q: '0',
+  D: '0',
+  S: '5',
+  I: '1',
+  l: '1',
+  '|': '1',
+  B: '8',
+  Z: '2',
+  G: '6',
+};
+
 /**
- * An Indonesian address: the street prefix "JL." read with its L as I, 1, | or T ("JI.", "JT."),
- * or after a stray mark from the label column ("H JL."), is written "JL." again.
+ * An Indonesian address, written as the permit prints it: "JL. <street> NO. <n>, RT <nnn>/RW <nnn>,
+ * KEL. <village>, KEC. <district>, KAB./KOTA <regency>". Soft print loses the dots and commas of
+ * that grammar or swaps them, and bends the RT/RW numbers; they are put back:
+ * - the street prefix "JL." read as "JI.", "JT.", "J." or "JL" (or after a stray mark, "H JL.");
+ * - the abbreviations JL, NO, KEL, KEC, KAB, KM, PERUM, KOMP, GG, JEND take their dot ("KEL," "NO,"
+ *   "NO.105" -> "KEL." "NO." "NO. 105");
+ * - a comma, not a dot or nothing, goes before RT, KEL., KEC., KAB. and (after a mark) KOTA;
+ * - "RT 00S/RW 001", "RT 004IRW 009", "KT 003/RW 008" -> "RT 005/RW 001", "RT 004/RW 009", "RT 003/RW 008".
+ * Words themselves are left as read.
  */
 export function normalizeAddress(text: string): string {
-  return cleanText(text).replace(/^(?:[A-Z|]\s+)?J[LIT1|]\.\s*(?=[A-Z0-9])/, 'JL. ');
+  const digits = (s: string) => s.replace(/[OQDSIl|BZG]/g, (c) => DIGIT_FOR_LETTER[c] ?? c);
+  return cleanText(text)
+    .replace(/^(?:[A-Z|]\s+)?(?:J[LIT1|]\.|J\.|JL(?=\s))\s*(?=[A-Z0-9])/, 'JL. ')
+    .replace(/\b(JL|KEL|KEC|KAB|KM|PERUM|KOMP|GG|JEND)(?:[.,]\s*|\s+)(?=[A-Z0-9])/g, '$1. ')
+    .replace(/\bNO(?:[.,]\s*|\s+)(?=\d)/g, 'NO. ')
+    .replace(
+      /\b[RK]T\s*([0-9OQDSIl|BZG]{2,3})\s*[/I|l1]?\s*[R9]W\s*([0-9OQDSIl|BZG]{2,3})\b/g,
+      (_m, rt: string, rw: string) => `RT ${digits(rt)}/RW ${digits(rw)}`,
+    )
+    .replace(/(?<=\S)[.,]?\s+(?=(?:RT \d|KEL\. |KEC\. |KAB\. ))/g, ', ')
+    .replace(/(?<=\S)[.,]\s+(?=KOTA )/g, ', ');
 }
 
 /**
