@@ -223,3 +223,49 @@ describe('label text is never a value', () => {
     expect(r.fields.address?.text).toBe('JL. MELATI NO. 21, KEL. TANJUNG');
   });
 });
+
+describe('an address stops at its regency', () => {
+  it('value lines under a finished address, whose labels were not read, are not swallowed', () => {
+    const r = assignFields([
+      line('IZIN TINGGAL TERBATAS ELEKTRONIK', 300, 40, 30),
+      line('Alamat / Address', 171, 1181, 28),
+      line('JL. MELATI NO. 21, RT 005/RW 001, KEL. TANJUNG UNCANG,', 478, 1181, 36),
+      line('KEC. BATU AJI, KOTA BATAM', 478, 1215, 36),
+      line('HEAD OF OPERATIONS', 478, 1249, 36),
+      line('PT ANGKASA MAKMUR SEJAHTERA', 478, 1283, 36),
+    ]);
+    expect(r.fields.address?.text).toBe(
+      'JL. MELATI NO. 21, RT 005/RW 001, KEL. TANJUNG UNCANG, KEC. BATU AJI, KOTA BATAM',
+    );
+  });
+
+  it('a regency word inside a district name does not end the address', () => {
+    const r = assignFields([
+      line('IZIN TINGGAL TERBATAS ELEKTRONIK', 300, 40, 30),
+      line('Alamat / Address', 171, 1181, 28),
+      line('JL. SUDIRMAN NO. 3, KEL. DAMAI, KEC. BALIKPAPAN KOTA', 478, 1181, 36),
+      line(', KOTA BALIKPAPAN', 478, 1215, 36),
+    ]);
+    expect(r.fields.address?.text).toBe(
+      'JL. SUDIRMAN NO. 3, KEL. DAMAI, KEC. BALIKPAPAN KOTA , KOTA BALIKPAPAN',
+    );
+  });
+});
+
+describe("an address line is not another label's value", () => {
+  it("a stacked date label whose row holds the next column's address takes the date below it", () => {
+    // Two columns of stacked labels (value under label), as on the e-ITAS page.
+    const r = assignFields([
+      line('IZIN TINGGAL TERBATAS ELEKTRONIK', 300, 40, 30),
+      line('Alamat / Address', 646, 806, 25),
+      line('Tgl. Habis Berlaku Paspor / Passport Expiry', 115, 817, 28),
+      line('JL. KENANGA NO. 144, RT 013/RW 006, KEL. KELAPA', 645, 821, 29),
+      line('17/03/2025', 118, 848, 27),
+      line('DUA, KEC. KELAPA DUA', 645, 852, 29),
+    ]);
+    expect(r.fields.passport_expiry?.text).toBe('17/03/2025');
+    expect(r.fields.address?.text).toBe(
+      'JL. KENANGA NO. 144, RT 013/RW 006, KEL. KELAPA DUA, KEC. KELAPA DUA',
+    );
+  });
+});

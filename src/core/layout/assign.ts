@@ -11,7 +11,7 @@ import { classifyTitle } from '../normalize/document-type';
 import { normalizeForMatch, similarity } from '../fuzzy';
 import { HEADER_LINES, OFFICE_NAME_PREFIXES, OFFICE_REGION_PREFIXES } from '../labels';
 import { splitPlaceAndDate } from '../normalize/place-date';
-import { ADDRESS_START, assignUnlabelledByFormat } from './unlabelled';
+import { ADDRESS_START, assignUnlabelledByFormat, continuesAddress } from './unlabelled';
 import { unionRect } from '../geometry/polygon';
 import {
   isValidNiora,
@@ -327,6 +327,14 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     const h = Math.max(8, Math.min(u.rect.height, 60));
     lines.forEach((line, i) => {
       if (used.has(i) || !hasText(line) || mostlyLowercase(line.text)) return;
+      // A line that reads like an address is another field's value only at a high price: in two
+      // columns of stacked labels, a date label's row may hold the next column's address.
+      const foreign =
+        u.key !== 'address' &&
+        ADDRESS_START.test(line.text.trim()) &&
+        /\b(NO|RT|RW|KEL|KEC)\b/.test(line.text)
+          ? 15
+          : 0;
       const r = line.rect;
       const rowOverlap = Math.min(bottom(r), bottom(u.rect)) - Math.max(r.y, u.rect.y);
       const sameRow =
@@ -335,14 +343,14 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
       if (sameRow && gapRight > -0.5 * h) {
         // Stacked labels span two rows: the value sits level with the first one.
         const misalign = Math.abs(r.y - u.rect.y) / h;
-        pairs.push({ unit: u, line: i, cost: Math.max(0, gapRight) / h + 0.5 * misalign });
+        pairs.push({ unit: u, line: i, cost: Math.max(0, gapRight) / h + 0.5 * misalign + foreign });
         return;
       }
       const gapBelow = r.y - bottom(u.rect);
       const dx = Math.abs(r.x - u.rect.x);
       if (gapBelow > -0.6 * h && gapBelow < 1.6 * h && dx < 3 * h) {
         // Below is the fallback: a value on the label's own row, however far, comes first.
-        pairs.push({ unit: u, line: i, cost: 12 + gapBelow / h + dx / h });
+        pairs.push({ unit: u, line: i, cost: 12 + gapBelow / h + dx / h + foreign });
       }
     });
   }
@@ -375,6 +383,7 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
           line.rect.y - bottom(v.rect) < 0.9 * h &&
           Math.abs(line.rect.x - v.rect.x) < 1.2 * h &&
           hasText(line) &&
+          (u.key !== 'address' || continuesAddress(joinWords(v.words), line.text)) &&
           // Wrapped value lines share the value's type size; a smaller line is the next label.
           Math.abs(line.rect.height - firstHeight) < 0.3 * firstHeight &&
           !looksLikeLabel(line) &&

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignFields } from './assign';
-import { FORMAT_ONLY_ASSIGNMENT } from './unlabelled';
+import { continuesAddress, FORMAT_ONLY_ASSIGNMENT } from './unlabelled';
 import { line } from './printed-line.test-helper';
 
 const TITLE = line('KARTU IZIN TINGGAL TETAP', 200, 40, 24);
@@ -120,5 +120,21 @@ describe('values placed by their own format when their labels are unreadable', (
     ]);
     expect(r.fields.nationality?.text).toBe('JAPAN');
     expect(r.fields.nationality?.assignment).toBeGreaterThan(FORMAT_ONLY_ASSIGNMENT);
+  });
+});
+
+describe('continuesAddress', () => {
+  it.each([
+    ['JL. MELATI NO. 21, KEL. TANJUNG', 'UNCANG, KEC. BATU AJI', true],
+    ['JL. MELATI NO. 21, KEL. X, KEC. Y, KOTA BATAM', 'HEAD OF OPERATIONS', false],
+    ['JL. MELATI NO. 21, KEL. X, KEC. Y, KAB. BADUNG', 'WIRA SWASTA', false],
+    ['JL. MELATI NO. 21, KEL. X, KEC. Y. KAB BADUNG', 'PENYATUAN KELUARGA', false],
+    ['JL. MELATI NO. 21, KEL. X, KEC. BALIKPAPAN KOTA', ', KOTA BALIKPAPAN', true],
+    ['JL. MELATI NO. 21, KEL. X, KEC. TAMALANREA', 'PT NUSANTARA CAHAYA', false],
+    ['JL. MELATI NO. 21, KEL. X,', 'KEC. Y, KOTA MATARAM', true],
+    ['JL. MELATI NO. 21, KEL. X, KEC. Y, KOTA JAKARTA', 'SELATAN', true],
+    ['JL. MELATI NO. 21, KEL. X, KEC. Y, KOTA JAKARTA SELATAN', 'UTARA', false],
+  ])('%j then %j: %s', (address, next, expected) => {
+    expect(continuesAddress(address, next)).toBe(expected);
   });
 });

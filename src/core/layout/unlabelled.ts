@@ -21,6 +21,22 @@ export const ADDRESS_START =
   /^(JL|JLN|JALAN|GG|GANG|PERUM|PERUMAHAN|APARTEMEN|APT|CLUSTER|KOMPLEK|KOMP|RUKO|DUSUN|DESA)\b/i;
 const ADDRESS_WORDS = /\b(RT|RW|KEL|KEC|KOTA|KAB|NO)\b/i;
 
+/**
+ * Whether a line under an address can be its next wrapped line. An Indonesian address ends with its
+ * regency ("..., KAB. BADUNG" / "..., KOTA BATAM"): once that is read, the lines below are other
+ * values whose labels were not read (occupation, status, the sponsor), not more address; only the
+ * regency's compass word may still follow ("KOTA JAKARTA" / "SELATAN"). A line opening with a company
+ * form (PT, CV) is the sponsor's name.
+ */
+export function continuesAddress(addressSoFar: string, line: string): boolean {
+  const next = line.trim();
+  if (/^(?:PT|CV)\.?\s/.test(next)) return false;
+  const so = addressSoFar.trim();
+  if (!/(?:^|[,.]\s*)(?:KAB\.?|KOTA)\s+[A-Z]{3,}[A-Z ]*$/.test(so)) return true;
+  const compass = /^(?:SELATAN|UTARA|BARAT|TIMUR|TENGAH|PUSAT)$/;
+  return compass.test(next) && !compass.test(so.split(' ').pop() ?? '');
+}
+
 export function assignUnlabelledByFormat(
   lines: readonly TextLine[],
   used: Set<number>,
@@ -90,7 +106,8 @@ export function assignUnlabelledByFormat(
             lines[i]!.rect.y - (rect.y + rect.height) < 0.9 * h &&
             Math.abs(lines[i]!.rect.x - lines[first]!.rect.x) < 1.2 * h &&
             Math.abs(lines[i]!.rect.height - h) < 0.35 * h &&
-            /^[A-Z0-9]/.test(text(i)),
+            /^[A-Z0-9]/.test(text(i)) &&
+            continuesAddress(reading.text, text(i)),
         );
         if (next === undefined) break;
         used.add(next);
