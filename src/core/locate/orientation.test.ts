@@ -69,11 +69,21 @@ describe('upside down or upright, by the recognizer', () => {
     expect(asked).toContain('second');
   });
 
-  it('two engines that disagree by the same amount: undecided', async () => {
-    const { recognizer } = fakeRecognizer(
+  it('two engines, the first decisive: the second is not asked', async () => {
+    const { recognizer, asked } = fakeRecognizer(
       { first: { upright: 0.9, turned: 0.3 }, second: { upright: 0.3, turned: 0.9 } },
       2,
     );
+    expect(await upsideDownByRecognizer(recognizer)(page(), LINES)).toBe(false);
+    expect(asked).not.toContain('second');
+  });
+
+  it('two engines, the first leaning one way and the second as much the other: undecided', async () => {
+    const { recognizer, asked } = fakeRecognizer(
+      { first: { upright: 0.7, turned: 0.5 }, second: { upright: 0.5, turned: 0.7 } },
+      2,
+    );
     expect(await upsideDownByRecognizer(recognizer)(page(), LINES)).toBeNull();
+    expect(asked).toContain('second');
   });
 });
