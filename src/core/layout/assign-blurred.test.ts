@@ -269,3 +269,29 @@ describe("an address line is not another label's value", () => {
     );
   });
 });
+
+describe('a date or number label takes a value with a digit', () => {
+  it("a card date label with the next column's name on its row takes the date below it", () => {
+    const r = assignFields([
+      line('KARTU IZIN TINGGAL TERBATAS', 153, 122, 26),
+      line('Nama / Name', 432, 194, 21),
+      line('Berlaku s/d / Valid Until', 106, 198, 21),
+      line('MARK ANTHONY RAMON BAUTISTA', 428, 205, 33),
+      line('14/03/2020', 107, 217, 21),
+    ]);
+    expect(r.fields.full_name?.text).toBe('MARK ANTHONY RAMON BAUTISTA');
+    expect(r.fields.stay_multiple_entries_permit_expiry?.text).toBe('14/03/2020');
+  });
+});
+
+describe('place and date of birth in one row', () => {
+  it('a date misread past validity still ends the place', () => {
+    const r = assignFields([
+      line('KARTU IZIN TINGGAL TERBATAS', 153, 122, 26),
+      line('Tempat / Tgl Lahir / Place / Date of Birth', 105, 236, 24),
+      line('MANILA, 10/11/1057', 107, 255, 22),
+    ]);
+    expect(r.fields.place_of_birth?.text).toBe('MANILA');
+    expect(r.fields.date_of_birth?.text).toBe('10/11/1057');
+  });
+});

@@ -43,6 +43,17 @@ export interface LayoutResult {
   unfilled: { key: TextFieldName; rect: Rect; lineHeight: number }[];
 }
 
+/** Fields whose value always holds a digit (dates, identifiers). */
+const NEEDS_DIGITS: ReadonlySet<LabelKey> = new Set<LabelKey>([
+  'date_of_birth',
+  'passport_expiry',
+  'stay_entries_permit_expiry',
+  'stay_multiple_entries_permit_expiry',
+  'niora',
+  'permit_number',
+  'passport_number',
+]);
+
 interface LabelUnit {
   key: LabelKey;
   rect: Rect;
@@ -328,13 +339,14 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     lines.forEach((line, i) => {
       if (used.has(i) || !hasText(line) || mostlyLowercase(line.text)) return;
       // A line that reads like an address is another field's value only at a high price: in two
-      // columns of stacked labels, a date label's row may hold the next column's address.
-      const foreign =
+      // columns of stacked labels, a date label's row may hold the next column's address. Likewise
+      // a line without a digit is no date or number: a card's date label, its own value below it,
+      // may have the next column's name on its row.
+      const addressLike =
         u.key !== 'address' &&
         ADDRESS_START.test(line.text.trim()) &&
-        /\b(NO|RT|RW|KEL|KEC)\b/.test(line.text)
-          ? 15
-          : 0;
+        /\b(NO|RT|RW|KEL|KEC)\b/.test(line.text);
+      const foreign = addressLike || (NEEDS_DIGITS.has(u.key) && !/\d/.test(line.text)) ? 15 : 0;
       const r = line.rect;
       const rowOverlap = Math.min(bottom(r), bottom(u.rect)) - Math.max(r.y, u.rect.y);
       const sameRow =
@@ -523,7 +535,7 @@ function assignPlaceDate(
   assignment: number,
 ): void {
   const text = joinWords(words);
-  const split = splitPlaceAndDate(text);
+  const split = splitPlaceAndDate(text) ?? splitAtDateShape(words);
   if (!split) {
     fields.place_of_birth = {
       text,
@@ -551,6 +563,22 @@ function assignPlaceDate(
       assignment,
     };
   }
+}
+
+/**
+ * "MANILA, 10/11/1057": the date is misread past validity, but its shape still says where the place
+ * ends. The place keeps its words; the date goes to its field as read, where it fails its format.
+ */
+function splitAtDateShape(words: TextWord[]): { place: string } | null {
+  for (let k = 1; k < words.length; k++) {
+    const tail = joinWords(words.slice(k));
+    const head = joinWords(words.slice(0, k));
+    if (!/\p{L}/u.test(head)) continue;
+    if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(tail) || /^\d{1,2}\s+\p{L}{3,}\.?\s+\d{4}$/u.test(tail)) {
+      return { place: head };
+    }
+  }
+  return null;
 }
 
 function startsWithAny(text: string, prefixes: readonly string[]): boolean {

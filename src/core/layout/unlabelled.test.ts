@@ -138,3 +138,21 @@ describe('continuesAddress', () => {
     expect(continuesAddress(address, next)).toBe(expected);
   });
 });
+
+describe('an unlabelled address whose parts come on its wrapped line', () => {
+  it('is found from its first line and taken whole', () => {
+    const r = assignFields([
+      TITLE,
+      line('Hmat / Adurs', 109, 313, 12),
+      line('PERUM TAMAN ANGGREK BLOK H7', 109, 329, 27),
+      line('NO. 19, RT 009/RW 007, KEL. KELAPA', 110, 356, 27),
+      line('GADING BARAT, KEC. KELAPA GADING,', 108, 383, 27),
+      line('KOTA JAKARTA UTARA', 113, 410, 27),
+      line('Medan, 29 MEI 2025', 900, 600),
+    ]);
+    expect(r.fields.address?.text).toBe(
+      'PERUM TAMAN ANGGREK BLOK H7 NO. 19, RT 009/RW 007, KEL. KELAPA GADING BARAT, KEC. KELAPA GADING, KOTA JAKARTA UTARA',
+    );
+    expect(r.fields.address?.assignment).toBe(FORMAT_ONLY_ASSIGNMENT);
+  });
+});

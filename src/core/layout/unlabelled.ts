@@ -89,32 +89,45 @@ export function assignUnlabelledByFormat(
   }
 
   if (!fields.address) {
-    const starts = indices.filter(
-      (i) => free(i) && ADDRESS_START.test(text(i)) && ADDRESS_WORDS.test(text(i)),
-    );
-    if (starts.length === 1) {
-      const first = starts[0]!;
-      const reading = take(first);
+    // Wrapped lines continue under the first, left-aligned, with the same type size.
+    const block = (first: number) => {
+      const members = [first];
       let rect = lines[first]!.rect;
+      let joined = text(first);
       const h = rect.height;
-      // Wrapped lines continue under the first, left-aligned, with the same type size.
       for (;;) {
         const next = indices.find(
           (i) =>
             free(i) &&
+            !members.includes(i) &&
             lines[i]!.rect.y > rect.y &&
             lines[i]!.rect.y - (rect.y + rect.height) < 0.9 * h &&
             Math.abs(lines[i]!.rect.x - lines[first]!.rect.x) < 1.2 * h &&
             Math.abs(lines[i]!.rect.height - h) < 0.35 * h &&
             /^[A-Z0-9]/.test(text(i)) &&
-            continuesAddress(reading.text, text(i)),
+            continuesAddress(joined, text(i)),
         );
         if (next === undefined) break;
-        used.add(next);
-        reading.text = `${reading.text} ${text(next)}`;
-        reading.confidence = Math.min(reading.confidence, lines[next]!.confidence);
+        members.push(next);
+        joined = `${joined} ${text(next)}`;
         rect = unionRect(rect, lines[next]!.rect);
       }
+      return { members, rect, joined };
+    };
+    const starts = indices.filter((i) => free(i) && ADDRESS_START.test(text(i)));
+    // The one block that starts like an address and names its parts (RT, KEL., ...) on its first
+    // line; failing that, the one whose parts come on a wrapped line ("PERUM TAMAN ANGGREK BLOK 17"
+    // over "NO. 19, RT 009/RW 007, ...").
+    let blocks = starts.filter((i) => ADDRESS_WORDS.test(text(i))).map(block);
+    if (blocks.length === 0) blocks = starts.map(block).filter((b) => ADDRESS_WORDS.test(b.joined));
+    if (blocks.length === 1) {
+      const { members, rect, joined } = blocks[0]!;
+      const reading = take(members[0]!);
+      for (const i of members.slice(1)) {
+        used.add(i);
+        reading.confidence = Math.min(reading.confidence, lines[i]!.confidence);
+      }
+      reading.text = joined;
       reading.rects = [rect];
       fields.address = reading;
     }

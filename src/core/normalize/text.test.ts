@@ -131,6 +131,8 @@ describe('company prefixes and status words with a dropped word space', () => {
     ['TKABID. PERINDUSTRIAN', 'TKA BID. PERINDUSTRIAN'],
     ['TKA BID. PERINDUSTRIAN', 'TKA BID. PERINDUSTRIAN'],
     ['TKABIDANG', 'TKABIDANG'],
+    ['TRA BID, PERDAGANGAN', 'TKA BID. PERDAGANGAN'],
+    ['TKA BID PERTAMBANGAN', 'TKA BID. PERTAMBANGAN'],
     ['INVESTOR', 'INVESTOR'],
   ])('status %j -> %j', (input, expected) => {
     expect(normalizePermitStatus(input)).toBe(expected);

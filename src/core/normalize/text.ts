@@ -100,10 +100,11 @@ export function normalizeAddress(text: string): string {
 }
 
 /**
- * A permit status: "TKA BID." (foreign worker, field of ...) read with its word space dropped.
+ * A permit status: "TKA BID." (tenaga kerja asing bidang: foreign worker, field of ...) read with its
+ * word space dropped, its K as another letter ("TRA BID") or its dot as a comma ("BID,").
  */
 export function normalizePermitStatus(text: string): string {
-  return cleanText(text).replace(/^TKA(?=BID\b)/, 'TKA ');
+  return cleanText(text).replace(/^T[A-Z]A\s?BID(?![A-Z])[.,]?\s*(?=[A-Z])/, 'TKA BID. ');
 }
 
 // Nationalities as printed on permits, English and Indonesian. Every key of PASSPORT_FORMATS is added too.
