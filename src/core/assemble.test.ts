@@ -53,4 +53,42 @@ describe('office names and issue places read from soft photos', () => {
     expect(normalizeField('issued_place', 'BATAM., 27-01-2019', '').value).toBe('BATAM');
     expect(normalizeField('issued_place', 'Tangerang. 27-01-2019', '').value).toBe('Tangerang');
   });
+
+  it('a place of issue is a valid read only when it is a city with an immigration office', () => {
+    expect(normalizeField('issued_place', 'Bekasi, 27-01-2019', '')).toEqual({
+      value: 'Bekasi',
+      valid: true,
+    });
+    expect(normalizeField('issued_place', 'Jakara Selatan, 27-01-2019', '')).toEqual({
+      value: 'Jakarta Selatan',
+      valid: true,
+    });
+    // Cut short or garbled: no format to fail, none passed either.
+    expect(normalizeField('issued_place', 'Beka, 27-01-2019', '')).toEqual({ value: 'Beka', valid: null });
+    expect(normalizeField('issued_place', 'Blandarg, 27-01-2019', '').valid).toBeNull();
+    expect(normalizeField('issued_place', 'Bekasi', '').valid).toBe(false);
+  });
+
+  it('the end of a label read into a value is dropped', () => {
+    expect(normalizeField('place_of_birth', '/PA / DAE: ULSAN', '').value).toBe('ULSAN');
+    expect(normalizeField('occupation', 'Pekerjaan / Occupation: TEACHER', '').value).toBe('TEACHER');
+    expect(normalizeField('place_of_birth', 'ULSAN', '').value).toBe('ULSAN');
+    expect(normalizeField('address', 'JL. MAWAR NO. 5, RT 001/RW 002: X', '').value).toBe(
+      'JL. MAWAR NO. 5, RT 001/RW 002: X',
+    );
+  });
+
+  it('office header lines in the directory are valid reads', () => {
+    expect(normalizeField('office_region', 'KANTOR WILAYAH BALL', '')).toEqual({
+      value: 'KANTOR WILAYAH BALI',
+      valid: true,
+    });
+    expect(normalizeField('office_region', 'KANTOR WILAYAH XYZQW', '').valid).toBeNull();
+    expect(normalizeField('office_address', 'JL, TMP TARUNA NO, 10 SUKARASA', '').value).toBe(
+      'JL. TMP TARUNA NO. 10 SUKARASA',
+    );
+    expect(normalizeField('office_address', 'JL. RAYA JUANDA NO. 1 SEDAT!', '').value).toBe(
+      'JL. RAYA JUANDA NO. 1 SEDATI',
+    );
+  });
 });

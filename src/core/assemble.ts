@@ -94,8 +94,19 @@ function bangAsLetterI(text: string): string {
   return text.replace(/(?<=[A-Z])!|!(?=[A-Z])/g, 'I');
 }
 
+/**
+ * The end of a bilingual label read into its value ("/PA / DAE: ULSAN" for "Place of Birth: ULSAN"):
+ * what precedes a colon, when it holds the labels' slash, is label. Addresses keep theirs (RT/RW).
+ */
+function dropLabelRemnant(text: string): string {
+  const m = /^[^:]*\/[^:]*:\s*(\S.*)$/.exec(text);
+  return m ? m[1]! : text;
+}
+
 export function normalizeField(name: TextFieldName, printed: string, nationality: string): Normalized {
-  const text = FREE_TEXT_FIELDS.has(name) ? bangAsLetterI(cleanText(printed)) : cleanText(printed);
+  const text = FREE_TEXT_FIELDS.has(name)
+    ? bangAsLetterI(name === 'address' ? cleanText(printed) : dropLabelRemnant(cleanText(printed)))
+    : cleanText(printed);
   if (DATE_FIELDS.has(name)) {
     const d = normalizeDate(text);
     return d ? { value: d, valid: true } : { value: text, valid: false };
@@ -108,10 +119,11 @@ export function normalizeField(name: TextFieldName, printed: string, nationality
     }
     case 'issued_place': {
       const split = splitPlaceAndDate(trimPlaceDateNoise(text));
-      // "BATAM.": a stray mark read after the place, before the date.
-      return split
-        ? { value: snapIssuedPlace(split.place.replace(/[.,;:'`]+$/, '')).value, valid: true }
-        : { value: text, valid: false };
+      if (!split) return { value: text, valid: false };
+      // "BATAM.": a stray mark read after the place, before the date. A place that is no city with
+      // an immigration office has no format to fail, but passes none either.
+      const place = snapIssuedPlace(split.place.replace(/[.,;:'`]+$/, ''));
+      return { value: place.value, valid: place.known ? true : null };
     }
     case 'gender': {
       const g = normalizeGender(text);
