@@ -33,7 +33,8 @@ const DIGIT_LIKE: Record<string, string> = {
 
 const D = '[0-9OoQIil|!SsBZzGA]';
 // A separator between numeric groups: one of the usual marks with optional spaces, or spaces alone.
-const SEP = '(?:\\s*[-/.|~_\\\\]\\s*|\\s+)';
+// (A colon is a dash or dot read on soft print; with three groups and a 4-digit year it is no time.)
+const SEP = '(?:\\s*[-/.:|~_\\\\]\\s*|\\s+)';
 const NUMERIC_DMY = new RegExp(`^(${D}{1,2})${SEP}(${D}{1,2})${SEP}(${D}{4})$`);
 const NUMERIC_YMD = new RegExp(`^(${D}{4})\\s*[-/.]\\s*(${D}{1,2})\\s*[-/.]\\s*(${D}{1,2})$`);
 // A month name: letters, possibly with a digit read for a letter ('0KT'), at least one real letter.

@@ -175,6 +175,11 @@ describe('normalizeAddress', () => {
     // House numbers keep their letters; words are not spell-checked.
     ['JL. HAYAM WURUK NO. 238C, RT 006/RW 003', 'JL. HAYAM WURUK NO. 238C, RT 006/RW 003'],
     ['KOMP BUMI ASRI BLOK G1 NO 19', 'KOMP. BUMI ASRI BLOK G1 NO. 19'],
+    ['APARTEMEN PURI MANSION BLOK ALL NO. 30', 'APARTEMEN PURI MANSION BLOK A11 NO. 30'],
+    ['KOMP. BUMI ASRI BLOK GI NO. 19', 'KOMP. BUMI ASRI BLOK G1 NO. 19'],
+    ['RUKO MEGA LEGENDA BLOK G12 NO. 38', 'RUKO MEGA LEGENDA BLOK G12 NO. 38'],
+    ['PERUM. GRIYA BLOK C NO. 5', 'PERUM. GRIYA BLOK C NO. 5'],
+    ['PERUM. GRIYA BLOK AB NO. 5', 'PERUM. GRIYA BLOK AB NO. 5'],
   ])('%j -> %j', (input, expected) => {
     expect(normalizeAddress(input)).toBe(expected);
   });

@@ -82,21 +82,29 @@ const DIGIT_FOR_LETTER: Record<string, string> = {
  * - the abbreviations JL, NO, KEL, KEC, KAB, KM, PERUM, KOMP, GG, JEND take their dot ("KEL," "NO,"
  *   "NO.105" -> "KEL." "NO." "NO. 105");
  * - a comma, not a dot or nothing, goes before RT, KEL., KEC., KAB. and (after a mark) KOTA;
- * - "RT 00S/RW 001", "RT 004IRW 009", "KT 003/RW 008" -> "RT 005/RW 001", "RT 004/RW 009", "RT 003/RW 008".
+ * - "RT 00S/RW 001", "RT 004IRW 009", "KT 003/RW 008" -> "RT 005/RW 001", "RT 004/RW 009", "RT 003/RW 008";
+ * - a block code's number read as letters: "BLOK ALL", "BLOK GI" -> "BLOK A11", "BLOK G1".
  * Words themselves are left as read.
  */
 export function normalizeAddress(text: string): string {
   const digits = (s: string) => s.replace(/[OQDSIl|BZG]/g, (c) => DIGIT_FOR_LETTER[c] ?? c);
-  return cleanText(text)
-    .replace(/^(?:[A-Z|]\s+)?(?:J[LIT1|]\.|J\.|JL(?=\s))\s*(?=[A-Z0-9])/, 'JL. ')
-    .replace(/\b(JL|KEL|KEC|KAB|KM|PERUM|KOMP|GG|JEND)(?:[.,]\s*|\s+)(?=[A-Z0-9])/g, '$1. ')
-    .replace(/\bNO(?:[.,]\s*|\s+)(?=\d)/g, 'NO. ')
-    .replace(
-      /\b[RK]T\s*([0-9OQDSIl|BZG]{2,3})\s*[/I|l1]?\s*[R9]W\s*([0-9OQDSIl|BZG]{2,3})\b/g,
-      (_m, rt: string, rw: string) => `RT ${digits(rt)}/RW ${digits(rw)}`,
-    )
-    .replace(/(?<=\S)[.,]?\s+(?=(?:RT \d|KEL\. |KEC\. |KAB\. ))/g, ', ')
-    .replace(/(?<=\S)[.,]\s+(?=KOTA )/g, ', ');
+  return (
+    cleanText(text)
+      .replace(/^(?:[A-Z|]\s+)?(?:J[LIT1|]\.|J\.|JL(?=\s))\s*(?=[A-Z0-9])/, 'JL. ')
+      .replace(/\b(JL|KEL|KEC|KAB|KM|PERUM|KOMP|GG|JEND)(?:[.,]\s*|\s+)(?=[A-Z0-9])/g, '$1. ')
+      .replace(/\bNO(?:[.,]\s*|\s+)(?=\d)/g, 'NO. ')
+      .replace(
+        /\b[RK]T\s*([0-9OQDSIl|BZG]{2,3})\s*[/I|l1]?\s*[R9]W\s*([0-9OQDSIl|BZG]{2,3})\b/g,
+        (_m, rt: string, rw: string) => `RT ${digits(rt)}/RW ${digits(rw)}`,
+      )
+      .replace(/(?<=\S)[.,]?\s+(?=(?:RT \d|KEL\. |KEC\. |KAB\. ))/g, ', ')
+      .replace(/(?<=\S)[.,]\s+(?=KOTA )/g, ', ')
+      // A block code is a letter and a number ("BLOK A11", "BLOK G1"): an I, L or | after the letter is a 1.
+      .replace(
+        /\bBLOK ([A-Z])([0-9IL|]{1,2})(?=[\s,]|$)/g,
+        (_m, letter: string, n: string) => `BLOK ${letter}${n.replace(/[IL|]/g, '1')}`,
+      )
+  );
 }
 
 /**
