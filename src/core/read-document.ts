@@ -22,7 +22,7 @@ import {
   type TextFieldName,
 } from './schema';
 import { sniffFormat } from './sniff';
-import { detectLines, linesFromTextItems, recognizeLines, type TextLine } from './text-lines';
+import { detectLines, linesFromTextItems, recognizeLines, type LineRect, type TextLine } from './text-lines';
 import { assignFields, type LayoutResult } from './layout/assign';
 import { findImageRegions } from './layout/photo';
 import { crop, fitToPixels } from './image/raster';
@@ -36,6 +36,7 @@ import { matchLabel } from './layout/labels-match';
 import { APP_VERSION, DETECTOR_VERSION } from './version';
 import { composeMaps, mapRect, scaleMap, type PointMap } from './geometry/point-map';
 import { locateDocument, type Located } from './locate/locate';
+import { residualTilt, untilt } from './locate/residual-tilt';
 import { upsideDownByRecognizer } from './locate/orientation';
 import { applyQuality, frameEvidence } from './locate/apply-quality';
 
@@ -102,13 +103,25 @@ export async function readDocument(
       timings.locate = now() - t;
       progress('locate', 1, 1);
       t = now();
-      const { lines, layout } = await readRaster(located.raster, engines, options, timings);
+      // The detector's own line angles check the straightening: a page still tilted by a few
+      // degrees (an outline edge that was not the document's) is turned level before reading.
+      let pageRaster = located.raster;
+      let toWork = located.toInput;
+      let rects = await detectLinesTimed(pageRaster, engines, options, timings);
+      const tilt = located.found ? residualTilt(rects) : null;
+      if (tilt !== null) {
+        const level = untilt(pageRaster, tilt);
+        pageRaster = level.raster;
+        toWork = composeMaps(level.toSource, located.toInput);
+        rects = await detectLinesTimed(pageRaster, engines, options, timings);
+      }
+      const { lines, layout } = await readRaster(pageRaster, engines, options, timings, rects);
       pages.push({
         pageIndex: 0,
         lines,
         layout,
-        toOutput: composeMaps(located.toInput, scaleMap(decoded.displayWidth / work.width)),
-        raster: located.raster,
+        toOutput: composeMaps(toWork, scaleMap(decoded.displayWidth / work.width)),
+        raster: pageRaster,
         outputSize: { width: decoded.displayWidth, height: decoded.displayHeight },
         source: 'ocr',
       });
@@ -240,8 +253,9 @@ async function readRaster(
   engines: Engines,
   options: ReadOptions,
   timings: Record<string, number>,
+  detected?: LineRect[],
 ): Promise<{ lines: TextLine[]; layout: LayoutResult }> {
-  const lines = await ocrRaster(raster, engines, options, timings);
+  const lines = await ocrRaster(raster, engines, options, timings, detected);
   const layout = assignFields(lines);
   fillDashes(raster, lines, layout);
   const t = now();
@@ -266,18 +280,29 @@ function fillDashes(raster: Raster, lines: TextLine[], layout: LayoutResult): vo
   }
 }
 
+async function detectLinesTimed(
+  raster: Raster,
+  engines: Engines,
+  options: ReadOptions,
+  timings: Record<string, number>,
+): Promise<LineRect[]> {
+  options.onProgress?.('detect', 0, 1);
+  const t = now();
+  const rects = await detectLines(raster, engines.detector, 960);
+  timings.detect = (timings.detect ?? 0) + now() - t;
+  options.onProgress?.('detect', 1, 1);
+  return rects;
+}
+
 async function ocrRaster(
   raster: Raster,
   engines: Engines,
   options: ReadOptions,
   timings: Record<string, number>,
+  detected?: LineRect[],
 ): Promise<TextLine[]> {
-  options.onProgress?.('detect', 0, 1);
-  let t = now();
-  const rects = await detectLines(raster, engines.detector, 960);
-  timings.detect = (timings.detect ?? 0) + now() - t;
-  options.onProgress?.('detect', 1, 1);
-  t = now();
+  const rects = detected ?? (await detectLinesTimed(raster, engines, options, timings));
+  const t = now();
   const lines = await recognizeLines(raster, rects, engines.recognizer, {
     ...(options.signal ? { signal: options.signal } : {}),
     onLine: (done, total) => options.onProgress?.('recognize', done, total),
