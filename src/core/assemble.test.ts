@@ -70,6 +70,10 @@ describe('office names and issue places read from soft photos', () => {
   });
 
   it('the end of a label read into a value is dropped', () => {
+    expect(normalizeField('passport_expiry', '/25/05/2026', '')).toEqual({
+      value: '25-05-2026',
+      valid: true,
+    });
     expect(normalizeField('place_of_birth', '/PA / DAE: ULSAN', '').value).toBe('ULSAN');
     expect(normalizeField('occupation', 'Pekerjaan / Occupation: TEACHER', '').value).toBe('TEACHER');
     expect(normalizeField('place_of_birth', 'ULSAN', '').value).toBe('ULSAN');

@@ -108,7 +108,8 @@ export function normalizeField(name: TextFieldName, printed: string, nationality
     ? bangAsLetterI(name === 'address' ? cleanText(printed) : dropLabelRemnant(cleanText(printed)))
     : cleanText(printed);
   if (DATE_FIELDS.has(name)) {
-    const d = normalizeDate(text);
+    // A slash left over from a bilingual label ("Berlaku / /25/05/2026") is no part of the date.
+    const d = normalizeDate(text.replace(/^[/\\]+\s*/, ''));
     return d ? { value: d, valid: true } : { value: text, valid: false };
   }
   switch (name) {

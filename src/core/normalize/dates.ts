@@ -161,6 +161,9 @@ export function parseDate(text: string): DayMonthYear | null {
   if (m) return checked(digits(m[1]!), digits(m[2]!), digits(m[3]!));
   m = NUMERIC_YMD.exec(s);
   if (m) return checked(digits(m[3]!), digits(m[2]!), digits(m[1]!));
+  // Both separators lost on soft print: "17071999" (only real digits; the permit prints day first).
+  m = /^(\d{2})(\d{2})(\d{4})$/.exec(s);
+  if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]));
   m = NAMED_DMY.exec(s);
   if (m) {
     const month = parseMonthName(m[2]!);

@@ -16,6 +16,7 @@ describe('splitPlaceAndDate', () => {
     ['Jakarta, I6-O7-2Ol9', 'Jakarta', '16-07-2019'],
     ['Jakarta, 3 Marct 2024', 'Jakarta', '03-03-2024'],
     ['Jakarta; 16.07.2019', 'Jakarta', '16-07-2019'],
+    ['Bekasi, 23-07-2021 A', 'Bekasi', '23-07-2021'],
     ["Cote d'Ivoire, 16-07-2019", "Cote d'Ivoire", '16-07-2019'],
     ['16-07-2019', '', '16-07-2019'],
     ['3 Maret 2024', '', '03-03-2024'],
@@ -31,6 +32,7 @@ describe('splitPlaceAndDate', () => {
     'Jakarta, 16-07',
     'Jakarta 2019',
     '16-07-2019 Jakarta',
+    'Jakarta, 16-07-2019 ABC',
   ])('%j -> null', (input) => {
     expect(splitPlaceAndDate(input)).toBeNull();
   });

@@ -30,5 +30,7 @@ export function splitPlaceAndDate(text: string): PlaceAndDate | null {
     if (place && !/\p{L}/u.test(place)) continue;
     return { place, date };
   }
-  return null;
+  // A mark of the stamp or signature beside the date, read as a letter or two ("23-07-2021 A").
+  const speck = /^(.*\d)\s+[^\s\d]{1,2}$/.exec(s);
+  return speck ? splitPlaceAndDate(speck[1]!) : null;
 }

@@ -180,6 +180,8 @@ describe('normalizeAddress', () => {
     ['RUKO MEGA LEGENDA BLOK G12 NO. 38', 'RUKO MEGA LEGENDA BLOK G12 NO. 38'],
     ['PERUM. GRIYA BLOK C NO. 5', 'PERUM. GRIYA BLOK C NO. 5'],
     ['PERUM. GRIYA BLOK AB NO. 5', 'PERUM. GRIYA BLOK AB NO. 5'],
+    ['JL. RAYA TAMAN JIMBARAN NO. 1 JIMBARAN.', 'JL. RAYA TAMAN JIMBARAN NO. 1 JIMBARAN'],
+    ['JL. MAWAR NO. 5, KAB. BADUNG,', 'JL. MAWAR NO. 5, KAB. BADUNG'],
   ])('%j -> %j', (input, expected) => {
     expect(normalizeAddress(input)).toBe(expected);
   });

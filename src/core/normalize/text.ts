@@ -83,7 +83,8 @@ const DIGIT_FOR_LETTER: Record<string, string> = {
  *   "NO.105" -> "KEL." "NO." "NO. 105");
  * - a comma, not a dot or nothing, goes before RT, KEL., KEC., KAB. and (after a mark) KOTA;
  * - "RT 00S/RW 001", "RT 004IRW 009", "KT 003/RW 008" -> "RT 005/RW 001", "RT 004/RW 009", "RT 003/RW 008";
- * - a block code's number read as letters: "BLOK ALL", "BLOK GI" -> "BLOK A11", "BLOK G1".
+ * - a block code's number read as letters: "BLOK ALL", "BLOK GI" -> "BLOK A11", "BLOK G1";
+ * - a dot or comma after the last word ("... NO. 1 JIMBARAN.") is dropped.
  * Words themselves are left as read.
  */
 export function normalizeAddress(text: string): string {
@@ -99,6 +100,8 @@ export function normalizeAddress(text: string): string {
       )
       .replace(/(?<=\S)[.,]?\s+(?=(?:RT \d|KEL\. |KEC\. |KAB\. ))/g, ', ')
       .replace(/(?<=\S)[.,]\s+(?=KOTA )/g, ', ')
+      // Nothing ends an address with a mark: a dot or comma after its last word is a speck.
+      .replace(/(?<=[A-Z0-9]{3})[.,]$/, '')
       // A block code is a letter and a number ("BLOK A11", "BLOK G1"): an I, L or | after the letter is a 1.
       .replace(
         /\bBLOK ([A-Z])([0-9IL|]{1,2})(?=[\s,]|$)/g,
