@@ -156,3 +156,32 @@ describe('an unlabelled address whose parts come on its wrapped line', () => {
     expect(r.fields.address?.assignment).toBe(FORMAT_ONLY_ASSIGNMENT);
   });
 });
+
+describe("a card's validity date with its label unread", () => {
+  const card = (extra: ReturnType<typeof line>[]) =>
+    assignFields([
+      line('KARTU IZIN TINGGAL TERBATAS', 166, 132, 19),
+      line('2C21OC82210C', 118, 167, 19),
+      line('3+ Math Kae te nbs FA', 424, 192, 12),
+      line('FRIEDRICH SCHWARZENBERGER', 121, 242, 16),
+      line('KOELN, 10 JUN 1979', 426, 242, 16),
+      ...extra,
+      line('Medan, 29 MEI 2025', 900, 600),
+    ]);
+
+  it('is the one bare date above the birth line', () => {
+    const r = card([line('08 MAR 2022', 425, 209, 16), line('14.09.2029', 426, 330, 16)]);
+    expect(r.fields.stay_multiple_entries_permit_expiry?.text).toBe('08 MAR 2022');
+    expect(r.fields.stay_multiple_entries_permit_expiry?.assignment).toBe(FORMAT_ONLY_ASSIGNMENT);
+  });
+
+  it('a bare date only below the birth line (the passport expiry) is not taken for it', () => {
+    const r = card([line('14.09.2029', 426, 330, 16)]);
+    expect(r.fields.stay_multiple_entries_permit_expiry).toBeUndefined();
+  });
+
+  it('two bare dates above the birth line: no guess', () => {
+    const r = card([line('08 MAR 2022', 425, 209, 16), line('09 MAR 2022', 118, 209, 16)]);
+    expect(r.fields.stay_multiple_entries_permit_expiry).toBeUndefined();
+  });
+});

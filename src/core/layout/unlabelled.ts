@@ -12,6 +12,7 @@ import { isKnownNationality } from '../normalize/text';
 import { splitPlaceAndDate } from '../normalize/place-date';
 import { isValidPassportNumber, normalizePassportNumber } from '../normalize/identifiers';
 import { unionRect } from '../geometry/polygon';
+import { normalizeForMatch } from '../fuzzy';
 
 /** Layout score of a value placed by its format alone. */
 export const FORMAT_ONLY_ASSIGNMENT = 0.55;
@@ -141,7 +142,9 @@ export function assignUnlabelledByFormat(
         /^[A-Z0-9]{7,10}$/.test(compact) &&
         (compact.match(/\d/g) ?? []).length >= 3 &&
         compact !== fields.permit_number?.text.replace(/\s+/g, '') &&
-        compact !== fields.niora?.text.replace(/\s+/g, '')
+        compact !== fields.niora?.text.replace(/\s+/g, '') &&
+        // "08 MAR 2022" packs into nine letters and digits too.
+        splitPlaceAndDate(text(i)) === null
       );
     });
     // Several (a NIORA misread beyond repair, say): the one that fits the nationality's format.
@@ -176,6 +179,25 @@ export function assignUnlabelledByFormat(
       if (d !== null && (!best || d < best.d)) best = { i, d };
     }
     if (best) fields.full_name = take(best.i);
+  }
+
+  // A card's validity date ("Berlaku s/d / Valid Until") sits in its top block, above the holder's
+  // birth line; the passport's expiry and the issue date come below it. A bare date there, with no
+  // label read, is the validity date.
+  const title = fields.document_type?.text ?? '';
+  const birthLine = fields.date_of_birth?.rects[0] ?? fields.place_of_birth?.rects[0];
+  if (
+    !fields.stay_multiple_entries_permit_expiry &&
+    !fields.stay_entries_permit_expiry &&
+    /^KARTU\b/.test(normalizeForMatch(title)) &&
+    birthLine
+  ) {
+    const hits = indices.filter((i) => {
+      if (!free(i) || lines[i]!.rect.y + lines[i]!.rect.height > birthLine.y) return false;
+      const split = splitPlaceAndDate(text(i));
+      return split !== null && split.place === '';
+    });
+    if (hits.length === 1) fields.stay_multiple_entries_permit_expiry = take(hits[0]!);
   }
 }
 
