@@ -132,3 +132,25 @@ describe('assignFields', () => {
     expect(r.permitLabelCount).toBe(0);
   });
 });
+
+describe('the two re-entry labels', () => {
+  it('"Izin Masuk Kembali" with a word like Beberapa after it is the multiple-entry label', () => {
+    expect(matchLabel('Izin Masuk Kembali Beberapa'.split(' '))?.key).toBe(
+      'stay_multiple_entries_permit_expiry',
+    );
+    expect(matchLabel('Izin Masuk Kembali s/d /'.split(' '))?.key).toBe('stay_entries_permit_expiry');
+    expect(matchLabel('Izin Masuk Kembali Satu Kali'.split(' '))?.key).toBe('stay_entries_permit_expiry');
+  });
+
+  it('a blurred multiple-entry label over a date gives the date to the multiple-entry field', () => {
+    const r = assignFields([
+      line('IZIN TINGGAL TERBATAS ELEKTRONIK', 712, 453, 55),
+      line('NIORA', 343, 589, 37),
+      line('8SQNJ54847', 338, 625, 40),
+      line('Iin Masuak Kembal Bed', 343, 769, 33),
+      line('26-01-2021', 340, 801, 46),
+    ]);
+    expect(r.fields.stay_multiple_entries_permit_expiry?.text).toBe('26-01-2021');
+    expect(r.fields.stay_entries_permit_expiry).toBeUndefined();
+  });
+});

@@ -2,7 +2,7 @@
 // ("Nama / Name"), either half of it on its own line (stacked labels), and a value printed after
 // the label on the same line ("Nama / Name : JOHN DOE").
 import { FIELD_LABELS } from '../labels';
-import { normalizeForMatch, similarity } from '../fuzzy';
+import { levenshtein, normalizeForMatch, similarity } from '../fuzzy';
 import type { TextFieldName } from '../schema';
 
 export type LabelKey = TextFieldName | 'place_date_of_birth';
@@ -104,6 +104,21 @@ export function matchLabel(
     // A separator ':' printed as its own word belongs to the label.
     while (best.wordCount < words.length && /^[:;.|/]+$/.test(words[best.wordCount]!.trim()))
       best.wordCount++;
+    // "Izin Masuk Kembali" opens both re-entry labels; a word like "Beberapa" or "Multiple" on the
+    // line ("Izin Masuk Kembali Bed", the rest wrapped or blurred) makes it the multiple-entry one.
+    const multiple = 'stay_multiple_entries_permit_expiry';
+    if (
+      best.key === 'stay_entries_permit_expiry' &&
+      !exclude?.has(multiple) &&
+      meaningful.some((m) => startsLike(m.norm, 'BEBERAPA') || startsLike(m.norm, 'MULTIPLE'))
+    ) {
+      best = { ...best, key: multiple };
+    }
   }
   return best;
+}
+
+/** At least three letters, at most one edit from the start of `word`. */
+function startsLike(token: string, word: string): boolean {
+  return token.length >= 3 && levenshtein(token, word.slice(0, token.length)) <= 1;
 }
