@@ -1,18 +1,13 @@
-// How often the locator turns photos and webcam frames the right way: runs `locateDocument` as
-// read-document does (working copy, full-resolution source, the recognizer's orientation vote)
+// How often the locator turns photos and webcam frames the right way: locates each one as reading
+// does (`locateInPhoto`: working copy, full-resolution source, the recognizer's orientation vote)
 // and compares its rotation with each truth file's quarter turns.
 //
 //   npx tsx scripts/eval/orientation-check.ts SET_DIR [...]
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createNodeEngines } from '../../src/engine/node/engines';
-import { locateDocument } from '../../src/core/locate/locate';
-import { upsideDownByRecognizer } from '../../src/core/locate/orientation';
-import { resize } from '../../src/core/image/raster';
+import { locateInPhoto } from '../../src/core/read-document';
 import { DEFAULT_LIMITS } from '../../src/core/ports';
-
-/** As read-document: the locator analyses a copy of at most this side. */
-const WORK_MAX_SIDE = 2200;
 
 const dirs = process.argv.slice(2);
 if (dirs.length === 0) {
@@ -37,13 +32,7 @@ for (const dir of dirs) {
       new Uint8Array(await readFile(join(dir, truth.file))),
       DEFAULT_LIMITS,
     );
-    const source = decoded.raster;
-    const k = Math.min(1, WORK_MAX_SIDE / Math.max(source.width, source.height));
-    const work = k < 1 ? resize(source, Math.round(source.width * k), Math.round(source.height * k)) : source;
-    const located = await locateDocument(work, engines.detector, {
-      decideUpsideDown: upsideDownByRecognizer(engines.recognizer),
-      ...(work !== source ? { source } : {}),
-    });
+    const located = await locateInPhoto(decoded.raster, engines);
     const want = ((truth.rotation ?? 0) * 90) % 360;
     const ok = located.rotation === want;
     const decider = located.upsideDownBy ?? 'none';

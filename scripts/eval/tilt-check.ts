@@ -1,20 +1,15 @@
-// How often the check for tilt left after straightening fires: runs `locateDocument` as
-// read-document does, detects the straightened page's lines and prints every photo or frame whose
+// How often the check for tilt left after straightening fires: locates each photo as reading does
+// (`locateInPhoto`), detects the straightened page's lines and prints every photo or frame whose
 // long lines still share a tilt (`residualTilt`), with that tilt.
 //
 //   npx tsx scripts/eval/tilt-check.ts SET_DIR [...]
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createNodeEngines } from '../../src/engine/node/engines';
-import { locateDocument } from '../../src/core/locate/locate';
-import { upsideDownByRecognizer } from '../../src/core/locate/orientation';
+import { locateInPhoto } from '../../src/core/read-document';
 import { residualTilt } from '../../src/core/locate/residual-tilt';
 import { detectLines } from '../../src/core/text-lines';
-import { resize } from '../../src/core/image/raster';
 import { DEFAULT_LIMITS } from '../../src/core/ports';
-
-/** As read-document: the locator analyses a copy of at most this side. */
-const WORK_MAX_SIDE = 2200;
 
 const dirs = process.argv.slice(2);
 if (dirs.length === 0) {
@@ -37,13 +32,7 @@ for (const dir of dirs) {
       new Uint8Array(await readFile(join(dir, truth.file))),
       DEFAULT_LIMITS,
     );
-    const source = decoded.raster;
-    const k = Math.min(1, WORK_MAX_SIDE / Math.max(source.width, source.height));
-    const work = k < 1 ? resize(source, Math.round(source.width * k), Math.round(source.height * k)) : source;
-    const located = await locateDocument(work, engines.detector, {
-      decideUpsideDown: upsideDownByRecognizer(engines.recognizer),
-      ...(work !== source ? { source } : {}),
-    });
+    const located = await locateInPhoto(decoded.raster, engines);
     const tilt = located.found
       ? residualTilt(await detectLines(located.raster, engines.detector, 960))
       : null;

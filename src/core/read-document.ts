@@ -90,16 +90,13 @@ export async function readDocument(
       let t = now();
       const decoded = await engines.decoder.decode(bytes, limits);
       options.signal?.throwIfAborted();
-      const work = fitToSide(decoded.raster, WORK_MAX_SIDE);
+      const work = workingCopy(decoded.raster);
       timings.decode = now() - t;
       progress('decode', 1, 1);
       // Find the document in a photo and straighten it (a no-op for straight scans and renders).
       t = now();
       progress('locate', 0, 1);
-      const located = await locateDocument(work, engines.detector, {
-        decideUpsideDown: upsideDownByRecognizer(engines.recognizer),
-        ...(work !== decoded.raster ? { source: decoded.raster } : {}),
-      });
+      const located = await locateInPhoto(decoded.raster, engines, work);
       timings.locate = now() - t;
       progress('locate', 1, 1);
       t = now();
@@ -237,6 +234,27 @@ async function readPdf(
  * A text layer is trusted only when it carries several of the permit's printed labels (as whole
  * bilingual labels or either language alone), so a foreign or broken OCR layer is read as pixels.
  */
+/** The copy of a decoded image the locator analyses: at most WORK_MAX_SIDE on its long side. */
+export function workingCopy(source: Raster): Raster {
+  return fitToSide(source, WORK_MAX_SIDE);
+}
+
+/**
+ * Finds and straightens the document in a decoded photo as reading does: the analysis runs on the
+ * working copy, the straightened page is cut from `source` itself, and the recognizer votes on
+ * upside-down. The eval's locate checks call this too, so they measure what reading does.
+ */
+export function locateInPhoto(
+  source: Raster,
+  engines: Pick<Engines, 'detector' | 'recognizer'>,
+  work: Raster = workingCopy(source),
+): Promise<Located> {
+  return locateDocument(work, engines.detector, {
+    decideUpsideDown: upsideDownByRecognizer(engines.recognizer),
+    ...(work !== source ? { source } : {}),
+  });
+}
+
 export function textLayerLooksLikePermit(lines: TextLine[]): boolean {
   if (lines.length < 5) return false;
   const keys = new Set<string>();
