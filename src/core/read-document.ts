@@ -230,10 +230,6 @@ async function readPdf(
   }
 }
 
-/**
- * A text layer is trusted only when it carries several of the permit's printed labels (as whole
- * bilingual labels or either language alone), so a foreign or broken OCR layer is read as pixels.
- */
 /** The copy of a decoded image the locator analyses: at most WORK_MAX_SIDE on its long side. */
 export function workingCopy(source: Raster): Raster {
   return fitToSide(source, WORK_MAX_SIDE);
@@ -255,6 +251,10 @@ export function locateInPhoto(
   });
 }
 
+/**
+ * A text layer is trusted only when it carries several of the permit's printed labels (as whole
+ * bilingual labels or either language alone), so a foreign or broken OCR layer is read as pixels.
+ */
 export function textLayerLooksLikePermit(lines: TextLine[]): boolean {
   if (lines.length < 5) return false;
   const keys = new Set<string>();
