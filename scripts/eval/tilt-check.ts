@@ -3,13 +3,13 @@
 // long lines still share a tilt (`residualTilt`), with that tilt.
 //
 //   npx tsx scripts/eval/tilt-check.ts SET_DIR [...]
-import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { createNodeEngines } from '../../src/engine/node/engines';
 import { locateInPhoto } from '../../src/core/read-document';
 import { residualTilt } from '../../src/core/locate/residual-tilt';
 import { detectLines } from '../../src/core/text-lines';
 import { DEFAULT_LIMITS } from '../../src/core/ports';
+import { loadSet } from './dataset';
 
 const dirs = process.argv.slice(2);
 if (dirs.length === 0) {
@@ -20,18 +20,9 @@ const engines = await createNodeEngines();
 let total = 0;
 let turned = 0;
 for (const dir of dirs) {
-  const truths = (await readdir(dir)).filter((f) => f.endsWith('.truth.json')).sort();
-  for (const t of truths) {
-    const truth = JSON.parse(await readFile(join(dir, t), 'utf8')) as {
-      id: string;
-      file: string;
-      tier: string;
-    };
+  for (const { id, file, truth } of loadSet(dir)) {
     if (truth.tier !== 'photo' && truth.tier !== 'webcam') continue;
-    const decoded = await engines.decoder.decode(
-      new Uint8Array(await readFile(join(dir, truth.file))),
-      DEFAULT_LIMITS,
-    );
+    const decoded = await engines.decoder.decode(new Uint8Array(await readFile(file)), DEFAULT_LIMITS);
     const located = await locateInPhoto(decoded.raster, engines);
     const tilt = located.found
       ? residualTilt(await detectLines(located.raster, engines.detector, 960))
@@ -39,7 +30,7 @@ for (const dir of dirs) {
     total++;
     if (tilt !== null) {
       turned++;
-      process.stdout.write(`${dir}/${truth.id}: turned level by ${tilt.toFixed(1)}°\n`);
+      process.stdout.write(`${dir}/${id}: turned level by ${tilt.toFixed(1)}°\n`);
     }
   }
 }
