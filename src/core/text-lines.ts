@@ -97,6 +97,7 @@ export async function recognizeRegion(
   });
   const words = rec.words
     .filter((w) => w.text.trim().length > 0)
+    .flatMap(splitCaseJoined)
     .map((w) => ({
       text: w.text,
       confidence: w.confidence,
@@ -110,6 +111,26 @@ export async function recognizeRegion(
     ? Math.min(rec.confidence, ...words.map((w) => w.confidence))
     : rec.confidence;
   return { text, confidence, rect, words };
+}
+
+/**
+ * A mixed-case label word run into the capitals of its value ("TanggalCHIANG", the space lost in
+ * blur) is two words: labels are printed in mixed case and values in capitals, so the case change
+ * is the boundary. A short lowercase run ("McDONALD") is never split.
+ */
+export function splitCaseJoined<W extends { text: string; bbox: Rect }>(word: W): W[] {
+  const m = /^([A-Z]?[a-z]{3,}[.:]?)([A-Z0-9][A-Z0-9,.'/-]+)$/.exec(word.text);
+  if (!m) return [word];
+  const [, head, tail] = m as unknown as [string, string, string];
+  const headWidth = (word.bbox.width * head.length) / word.text.length;
+  return [
+    { ...word, text: head, bbox: { ...word.bbox, width: headWidth } },
+    {
+      ...word,
+      text: tail,
+      bbox: { ...word.bbox, x: word.bbox.x + headWidth, width: word.bbox.width - headWidth },
+    },
+  ];
 }
 
 /** The pixels of `box` (upright coordinates) turned by `angle` around its centre, scaled by `scale`. */

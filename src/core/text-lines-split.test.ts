@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { splitCaseJoined } from './text-lines';
+
+const word = (text: string) => ({ text, confidence: 0.9, bbox: { x: 100, y: 0, width: 130, height: 20 } });
+
+describe('splitCaseJoined', () => {
+  it('splits a mixed-case label word from the capitals of its value', () => {
+    const parts = splitCaseJoined(word('TanggalCHIANG'));
+    expect(parts.map((p) => p.text)).toEqual(['Tanggal', 'CHIANG']);
+    expect(parts[0]!.bbox.x).toBe(100);
+    expect(parts[0]!.bbox.width).toBeCloseTo(70);
+    expect(parts[1]!.bbox.x).toBeCloseTo(170);
+    expect(parts[0]!.bbox.width + parts[1]!.bbox.width).toBeCloseTo(130);
+  });
+
+  it('keeps the label colon with the label', () => {
+    expect(splitCaseJoined(word('Kelamin:LAKI-LAKI')).map((p) => p.text)).toEqual(['Kelamin:', 'LAKI-LAKI']);
+  });
+
+  it('leaves words that are one word alone', () => {
+    for (const t of ['McDONALD', 'CHIANG', 'Tanggal', 'Lahir:', 'NO.12', 'TanggalX', 'mD'])
+      expect(splitCaseJoined(word(t)).map((p) => p.text)).toEqual([t]);
+  });
+});
