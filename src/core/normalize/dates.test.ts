@@ -84,6 +84,9 @@ describe('normalizeDate: OCR noise', () => {
 
 describe('normalizeDate: rejections', () => {
   it.each([
+    // A month with its day lost: the month's first letter is no day.
+    'Agustus 1965',
+    'SEPTEMBER 2020',
     '',
     '   ',
     '31-02-2020',

@@ -165,11 +165,16 @@ export function parseDate(text: string): DayMonthYear | null {
   m = /^(\d{2})(\d{2})(\d{4})$/.exec(s);
   if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]));
   m = NAMED_DMY.exec(s);
+  // A "day" of look-alike letters run into the month ("Agustus 1965": A for 4, then "gustus") is
+  // the month's own first letter: the day was not read.
+  if (m && !/\d/.test(m[1]!) && /[A-Za-z]/.test(s.charAt(m[1]!.length))) m = null;
   if (m) {
     const month = parseMonthName(m[2]!);
     if (month !== null) return checked(digits(m[1]!), month, digits(m[3]!));
   }
   m = NAMED_MDY.exec(s);
+  // Likewise a month's last letter taken for the day after it ("Agustus 1965": S for 5).
+  if (m && !/\d/.test(m[2]!) && /[A-Za-z]/.test(s.charAt(s.indexOf(m[2]!, m[1]!.length) - 1))) m = null;
   if (m) {
     const month = parseMonthName(m[1]!);
     if (month !== null) return checked(digits(m[2]!), month, digits(m[3]!));

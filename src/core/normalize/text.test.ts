@@ -182,6 +182,17 @@ describe('normalizeAddress', () => {
     ['PERUM. GRIYA BLOK AB NO. 5', 'PERUM. GRIYA BLOK AB NO. 5'],
     ['JL. RAYA TAMAN JIMBARAN NO. 1 JIMBARAN.', 'JL. RAYA TAMAN JIMBARAN NO. 1 JIMBARAN'],
     ['JL. MAWAR NO. 5, KAB. BADUNG,', 'JL. MAWAR NO. 5, KAB. BADUNG'],
+    // RT/RW run together or with the W of RW lost after its slash.
+    ['BLOK F12 NO. 27, RT004/R 009, KEL. PLUIT', 'BLOK F12 NO. 27, RT 004/RW 009, KEL. PLUIT'],
+    ['NO. 27, RT004/RW009, KEL. PLUIT', 'NO. 27, RT 004/RW 009, KEL. PLUIT'],
+    // Grammar words one glyph off in their place: KOTA after the district's comma, BLOK before a code.
+    ['KEC. PENJARINGAN, KTA JAKARTA UTARA', 'KEC. PENJARINGAN, KOTA JAKARTA UTARA'],
+    ['KEC. SERPONG UTARA, ROTA TANGERANG SELATAN', 'KEC. SERPONG UTARA, KOTA TANGERANG SELATAN'],
+    ['APARTEMEN PURI MANSION BILOK F12 NO. 27', 'APARTEMEN PURI MANSION BLOK F12 NO. 27'],
+    ['PERUM. GRIYA BL0K A9 NO. 5', 'PERUM. GRIYA BLOK A9 NO. 5'],
+    // Words that only look like them stay: a street named BLOK-like, a district KOTA-like in its place.
+    ['JL. BLORA A1 NO. 5', 'JL. BLORA A1 NO. 5'],
+    ['KEL. ROTAN, KEC. X', 'KEL. ROTAN, KEC. X'],
   ])('%j -> %j', (input, expected) => {
     expect(normalizeAddress(input)).toBe(expected);
   });

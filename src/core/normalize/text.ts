@@ -95,8 +95,14 @@ export function normalizeAddress(text: string): string {
       .replace(/\b(JL|KEL|KEC|KAB|KM|PERUM|KOMP|GG|JEND)(?:[.,]\s*|\s+)(?=[A-Z0-9])/g, '$1. ')
       .replace(/\bNO(?:[.,]\s*|\s+)(?=\d)/g, 'NO. ')
       .replace(
-        /\b[RK]T\s*([0-9OQDSIl|BZG]{2,3})\s*[/I|l1]?\s*[R9]W\s*([0-9OQDSIl|BZG]{2,3})\b/g,
+        /\b[RK]T\s*([0-9OQDSIl|BZG]{2,3})\s*(?:[/I|l1]\s*[R9]W?|[R9]W)\s*([0-9OQDSIl|BZG]{2,3})\b/g,
         (_m, rt: string, rw: string) => `RT ${digits(rt)}/RW ${digits(rw)}`,
+      )
+      // The regency's KOTA after its comma, a glyph lost or misread ("KTA", "ROTA", "K0TA").
+      .replace(/(?<=,\s)(?:K[O0]?TA|[R]O?TA|K[O0]T)(?=\s[A-Z]{3})/g, 'KOTA')
+      // BLOK before a block code, a glyph added or misread ("BILOK F12", "BL0K A9").
+      .replace(/\b([A-Z0]{3,5})(?=\s[A-Z][0-9IL|]{1,2}(?:[\s,]|$))/g, (w: string) =>
+        w !== 'BLOK' && w.length >= 4 && levenshtein(w.replace(/0/g, 'O'), 'BLOK') <= 1 ? 'BLOK' : w,
       )
       .replace(/(?<=\S)[.,]?\s+(?=(?:RT \d|KEL\. |KEC\. |KAB\. ))/g, ', ')
       .replace(/(?<=\S)[.,]\s+(?=KOTA )/g, ', ')
