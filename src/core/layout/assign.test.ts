@@ -154,3 +154,56 @@ describe('the two re-entry labels', () => {
     expect(r.fields.stay_entries_permit_expiry).toBeUndefined();
   });
 });
+
+describe('wrapped values', () => {
+  it('a value does not continue past the next field value set tight under it (measured on a photo)', () => {
+    // Two columns, rows 20 px apart with 23 px boxes: the occupation's next line down the column
+    // is the address's first line; the address's wrapped lines are the address's, not the occupation's.
+    const r = assignFields([
+      line('IZIN TINGGAL TERBATAS ELEKTRONIK', 271, 476, 27),
+      line('Nama', 129, 693, 20),
+      line('YULIYA VASILYEV IVANOV', 240, 688, 23),
+      line('Pekerjaan', 452, 709, 24),
+      line(': RESEARCHER', 563, 709, 23),
+      line('Alamat', 452, 729, 23),
+      line('RUKO MEGA LEGENDA BLOK D8', 582, 728, 23),
+      line('NO. 1, RT 007/RW 005, KEL.', 582, 745, 23),
+      line('LENGKONG GUDANG, KEC.', 579, 759, 27),
+      line('SERPONG, KOTA TANGERANG', 579, 776, 27),
+      line('SELATAN', 580, 793, 25),
+    ]);
+    expect(r.fields.occupation?.text).toBe('RESEARCHER');
+    expect(r.fields.address?.text).toBe(
+      'RUKO MEGA LEGENDA BLOK D8 NO. 1, RT 007/RW 005, KEL. LENGKONG GUDANG, KEC. SERPONG, KOTA TANGERANG SELATAN',
+    );
+  });
+});
+
+describe('place and date of birth on one row', () => {
+  it('splits them where the space after the comma was lost', () => {
+    const r = assignFields([
+      line('IZIN TINGGAL TERBATAS ELEKTRONIK', 300, 40, 24),
+      line('Tempat / Tgl Lahir', 40, 100),
+      line('GUANGDONG,22 Agustus 1965', 300, 100),
+    ]);
+    expect(r.fields.place_of_birth?.text).toBe('GUANGDONG');
+    expect(r.fields.date_of_birth?.text).toBe('22 Agustus 1965');
+    expect(r.fields.date_of_birth!.rects[0]!.x).toBeGreaterThan(r.fields.place_of_birth!.rects[0]!.x + 50);
+  });
+});
+
+describe('what a value is weighs in pairing', () => {
+  it('a nationality label does not take the passport number the row above left to it (measured on a card photo)', () => {
+    const r = assignFields([
+      line('KARTU IZIN TINGGAL TETAP', 300, 60, 30),
+      line('Jenis Kelamin / Sex', 183, 316, 22),
+      line('Na. Paspor / Pasport No.', 636, 324, 24),
+      line('LAKI-LAKI', 183, 332, 23),
+      line('TH5028177', 638, 341, 22),
+      line('Warga Negara / izenstip', 179, 352, 31),
+      line('JEPANG', 179, 373, 26),
+    ]);
+    expect(r.fields.nationality?.text).toBe('JEPANG');
+    expect(r.fields.passport_number?.text).toBe('TH5028177');
+  });
+});

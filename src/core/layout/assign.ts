@@ -54,6 +54,9 @@ const NEEDS_DIGITS: ReadonlySet<LabelKey> = new Set<LabelKey>([
   'passport_number',
 ]);
 
+/** Fields whose value never holds a run of digits (a name, a nationality, a gender). */
+const NO_DIGITS: ReadonlySet<LabelKey> = new Set<LabelKey>(['full_name', 'nationality', 'gender']);
+
 interface LabelUnit {
   key: LabelKey;
   rect: Rect;
@@ -346,7 +349,12 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
         u.key !== 'address' &&
         ADDRESS_START.test(line.text.trim()) &&
         /\b(NO|RT|RW|KEL|KEC)\b/.test(line.text);
-      const foreign = addressLike || (NEEDS_DIGITS.has(u.key) && !/\d/.test(line.text)) ? 15 : 0;
+      const foreign =
+        addressLike ||
+        (NEEDS_DIGITS.has(u.key) && !/\d/.test(line.text)) ||
+        (NO_DIGITS.has(u.key) && /\d{3}/.test(line.text))
+          ? 15
+          : 0;
       const r = line.rect;
       const rowOverlap = Math.min(bottom(r), bottom(u.rect)) - Math.max(r.y, u.rect.y);
       const sameRow =
@@ -383,6 +391,8 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
   for (const i of taken) used.add(i);
 
   // 4. Continuation lines of values that wrap (a long address), aligned under the value.
+  const lastRect = (v: { rect: Rect; lines: number[] }) =>
+    v.lines.length ? lines[v.lines[v.lines.length - 1]!]!.rect : v.rect;
   for (const [u, v] of valueOf) {
     if (!MULTILINE_FIELDS.has(u.key)) continue;
     const firstHeight = v.lines.length ? lines[v.lines[0]!]!.rect.height : v.rect.height;
@@ -399,6 +409,16 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
           // Wrapped value lines share the value's type size; a smaller line is the next label.
           Math.abs(line.rect.height - firstHeight) < 0.3 * firstHeight &&
           !looksLikeLabel(line) &&
+          // The line right under the value's last line: one that another value took in between
+          // (the next field's value, set tight) means this one is that value's continuation.
+          !lines.some(
+            (o, j) =>
+              used.has(j) &&
+              !v.lines.includes(j) &&
+              cy(o.rect) > cy(lastRect(v)) &&
+              cy(o.rect) < cy(line.rect) &&
+              Math.min(right(o.rect), right(line.rect)) > Math.max(o.rect.x, line.rect.x),
+          ) &&
           // A label between this value's column and the line claims the line for itself.
           !units.some(
             (o) =>
@@ -534,6 +554,16 @@ function assignPlaceDate(
   conf: number,
   assignment: number,
 ): void {
+  // "GUANGDONG,22 Agustus 1965": the space after the place's comma lost; the date starts there.
+  words = words.flatMap((w) => {
+    const m = /^(.*\p{L}{2},)([\p{L}\d].*)$/u.exec(w.text);
+    if (!m) return [w];
+    const cut = (w.rect.width * m[1]!.length) / w.text.length;
+    return [
+      { ...w, text: m[1]!, rect: { ...w.rect, width: cut } },
+      { ...w, text: m[2]!, rect: { ...w.rect, x: w.rect.x + cut, width: w.rect.width - cut } },
+    ];
+  });
   const text = joinWords(words);
   const split = splitPlaceAndDate(text) ?? splitAtDateShape(words);
   if (!split) {
