@@ -111,6 +111,11 @@ export interface RecognizeOptions {
    * engine, and the other one for the lines it is unsure of.
    */
   engine?: 'first' | 'second';
+  /**
+   * Where the recognizer combines two engines and `engine` is unset: which one reads every line
+   * ('second': the other engine leads, and the main one reads only the lines it is unsure of).
+   */
+  lead?: 'first' | 'second';
 }
 
 export interface TextRecognizer {

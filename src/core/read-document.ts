@@ -23,6 +23,7 @@ import {
 } from './schema';
 import { sniffFormat } from './sniff';
 import { detectLines, linesFromTextItems, recognizeLines, type LineRect, type TextLine } from './text-lines';
+import { ledBySecondEngine } from './recognize/fallback-recognizer';
 import { assignFields, type LayoutResult } from './layout/assign';
 import { findImageRegions } from './layout/photo';
 import { crop, fitToPixels } from './image/raster';
@@ -58,6 +59,12 @@ interface PageReading {
   outputSize: { width: number; height: number };
   source: 'text_layer' | 'ocr';
 }
+
+/**
+ * Below this sharpness of the located page's print (a phone photo or webcam frame, not a scan),
+ * the recognizer's second engine (PP-OCR, fine-tuned on such frames) reads every line first.
+ */
+const SOFT_PRINT_BELOW = 0.25;
 
 export async function readDocument(
   bytes: Uint8Array | null | undefined,
@@ -112,7 +119,9 @@ export async function readDocument(
         toWork = composeMaps(level.toSource, located.toInput);
         rects = await detectLinesTimed(pageRaster, engines, options, timings);
       }
-      const { lines, layout } = await readRaster(pageRaster, engines, options, timings, rects);
+      const soft = located.found && (located.quality?.sharpness ?? 1) < SOFT_PRINT_BELOW;
+      const pageEngines = soft ? { ...engines, recognizer: ledBySecondEngine(engines.recognizer) } : engines;
+      const { lines, layout } = await readRaster(pageRaster, pageEngines, options, timings, rects);
       pages.push({
         pageIndex: 0,
         lines,

@@ -3,6 +3,7 @@ import type { Raster, Recognition, RecognizeOptions, TextRecognizer } from '../p
 import {
   DEFAULT_FALLBACK,
   createFallbackRecognizer,
+  ledBySecondEngine,
   withBlocksBy,
   type SourcedRecognition,
 } from './fallback-recognizer';
@@ -184,5 +185,73 @@ describe('second reads that lost characters', () => {
     expect(secondary.calls).toHaveLength(0);
     expect((await r.recognize(raster, { engine: 'second' })).text).toBe('B');
     expect(primary.calls).toHaveLength(1);
+  });
+});
+
+describe("lead 'second' (soft print: the other engine reads every line first)", () => {
+  it('keeps a confident read of the leading engine without asking the main one', async () => {
+    const primary = fake('p', 'BEUING', 0.99);
+    const secondary = fake('s', 'BEIJING', 0.95);
+    const r = (await createFallbackRecognizer(primary.recognizer, secondary.recognizer, options).recognize(
+      raster,
+      { mode: 'line', lead: 'second' },
+    )) as SourcedRecognition;
+    expect(r.text).toBe('BEIJING');
+    expect(r.engine).toBe('secondary');
+    expect(primary.calls).toHaveLength(0);
+  });
+
+  it('asks the main engine when the leading one is unsure and takes it only when it is surer', async () => {
+    const surer = (await createFallbackRecognizer(
+      fake('p', 'WINNIPEG', 0.89).recognizer,
+      fake('s', 'WINIPEG', 0.6).recognizer,
+      options,
+    ).recognize(raster, { lead: 'second' })) as SourcedRecognition;
+    expect(surer.text).toBe('WINNIPEG');
+    expect(surer.engine).toBe('primary');
+    const lessSure = await createFallbackRecognizer(
+      fake('p', 'WINN1PEG', 0.4).recognizer,
+      fake('s', 'WINNIPEG', 0.6).recognizer,
+      options,
+    ).recognize(raster, { lead: 'second' });
+    expect(lessSure.text).toBe('WINNIPEG');
+  });
+
+  it('does not take a surer main read that lost most of the characters', async () => {
+    const r = await createFallbackRecognizer(
+      fake('p', '042', 0.9).recognizer,
+      fake('s', '30-04-2022', 0.6).recognizer,
+      options,
+    ).recognize(raster, { lead: 'second' });
+    expect(r.text).toBe('30-04-2022');
+  });
+
+  it('leaves block reads and explicit engine requests to their engine', async () => {
+    const primary = fake('p', 'A', 0.1);
+    const secondary = fake('s', 'B', 0.9);
+    const r = createFallbackRecognizer(primary.recognizer, secondary.recognizer, options);
+    expect((await r.recognize(raster, { mode: 'block', lead: 'second' })).text).toBe('A');
+    expect((await r.recognize(raster, { engine: 'first', lead: 'second' })).text).toBe('A');
+    expect(secondary.calls).toHaveLength(0);
+  });
+});
+
+describe('ledBySecondEngine', () => {
+  it('asks every unset read to be led by the second engine, keeping the name and engine count', async () => {
+    const primary = fake('p', 'A', 0.99);
+    const secondary = fake('s', 'B', 0.99);
+    const led = ledBySecondEngine(
+      createFallbackRecognizer(primary.recognizer, secondary.recognizer, options),
+    );
+    expect(led.name).toBe('p+s');
+    expect(led.engineCount).toBe(2);
+    expect((await led.recognize(raster, { mode: 'line' })).text).toBe('B');
+    expect(secondary.calls[0]!.opts).toEqual({ mode: 'line', lead: 'second' });
+    expect((await led.recognize(raster, { engine: 'first' })).text).toBe('A');
+  });
+
+  it('returns a one-engine recognizer unchanged', () => {
+    const one = fake('p', 'A', 0.9).recognizer;
+    expect(ledBySecondEngine(one)).toBe(one);
   });
 });

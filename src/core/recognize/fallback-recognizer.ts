@@ -1,6 +1,7 @@
 // Two recognizers, each where it is strong: tesseract reads crisp print (renders, scans) exactly,
 // PP-OCR keeps reading the soft, small print of photos and webcam frames where tesseract gives up.
-// Every line goes to the first; only lines it is unsure of go to the second as well.
+// On renders and scans every line goes to the first and only lines it is unsure of go to the second as
+// well; on soft print (`lead: 'second'`) the roles turn.
 import type { Raster, Recognition, RecognizeOptions, TextRecognizer } from '../ports';
 
 export interface FallbackOptions {
@@ -30,6 +31,16 @@ export function createFallbackRecognizer(
         const only = await secondary.recognize(raster, opts);
         return { ...only, engine: 'secondary' };
       }
+      if (opts.lead === 'second' && opts.mode !== 'block' && opts.engine !== 'first') {
+        // Soft print: the other engine leads; the main one is asked only about the lines the
+        // leading one is unsure of, and wins only by being surer (and keeping the characters).
+        const led = await secondary.recognize(raster, opts);
+        if (led.text.trim() && led.confidence >= options.unsureBelow) return { ...led, engine: 'secondary' };
+        const other = await primary.recognize(raster, opts);
+        if (other.text.trim() && other.confidence > led.confidence && !dropsCharacters(led, other))
+          return { ...other, engine: 'primary' };
+        return { ...led, engine: 'secondary' };
+      }
       const first = await primary.recognize(raster, opts);
       if (opts.engine === 'first') return { ...first, engine: 'primary' };
       // Blocks need the primary's page segmentation; the secondary reads single lines only.
@@ -44,6 +55,18 @@ export function createFallbackRecognizer(
         return { ...second, engine: 'secondary' };
       return { ...first, engine: 'primary' };
     },
+  };
+}
+
+/** The same recognizer with the other engine leading (soft print, where that engine is stronger). */
+export function ledBySecondEngine(recognizer: TextRecognizer): TextRecognizer {
+  if ((recognizer.engineCount ?? 1) < 2) return recognizer;
+  return {
+    name: recognizer.name,
+    engineCount: recognizer.engineCount,
+    // Explicit engine requests keep their meaning (measured: sending the focused re-reads to the
+    // main engine instead lost fields on photos).
+    recognize: (raster, opts = {}) => recognizer.recognize(raster, { lead: 'second', ...opts }),
   };
 }
 
