@@ -122,6 +122,8 @@ export interface TextRecognizer {
   readonly name: string;
   /** Independent engines that `RecognizeOptions.engine` chooses between (unset: one). */
   readonly engineCount?: number;
+  /** Which engine reads every line first where there are two (unset: 'first'). */
+  readonly lead?: 'first' | 'second';
   /** Recognize the whole raster (the core passes a prepared crop). */
   recognize(raster: Raster, options?: RecognizeOptions): Promise<Recognition>;
 }

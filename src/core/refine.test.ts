@@ -95,3 +95,45 @@ describe('refineFields', () => {
     });
   });
 });
+
+describe('on soft print (the second engine leads) every field gets the main engine once', () => {
+  const ledBySecond = (texts: string[], confidence = 0.95) => {
+    const s = scripted(texts, confidence);
+    return { ...s, recognizer: { ...s.recognizer, engineCount: 2, lead: 'second' as const } };
+  };
+
+  it('a confident read of another value makes the field unsure; the value is kept', async () => {
+    const fields = { full_name: field('RYAN MITCHELI MACDONALD', 0.97) };
+    const s = ledBySecond(['RYAN MITCHELL MACDONALD']);
+    await refineFields(raster, fields, s.recognizer, { below: 0.85 });
+    expect(s.asked).toHaveLength(1);
+    expect(s.asked[0]?.engine).toBe('first');
+    expect(fields.full_name.text).toBe('RYAN MITCHELI MACDONALD');
+    expect(fields.full_name.reread).toBe('disagree');
+    expect(fields.full_name.confidence).toBeLessThanOrEqual(0.6);
+  });
+
+  it('the same value, or an unsure read of another, leaves the field as it was', async () => {
+    const same = { place_of_birth: field('BILBAO', 0.97) };
+    await refineFields(raster, same, ledBySecond(['BILBAO']).recognizer, { below: 0.85 });
+    expect(same.place_of_birth.confidence).toBe(0.97);
+    expect(same.place_of_birth.reread).toBeUndefined();
+    const unsure = { place_of_birth: field('BILBAO', 0.97) };
+    await refineFields(raster, unsure, ledBySecond(['BLBAO'], 0.5).recognizer, { below: 0.85 });
+    expect(unsure.place_of_birth.confidence).toBe(0.97);
+  });
+
+  it('a read that fails the field format is no evidence either way', async () => {
+    const fields = { date_of_birth: field('22-08-1965', 0.97) };
+    await refineFields(raster, fields, ledBySecond(['22-08-19G5X']).recognizer, { below: 0.85 });
+    expect(fields.date_of_birth.confidence).toBe(0.97);
+  });
+
+  it('no cross-check where the main engine leads', async () => {
+    const s = scripted(['RYAN MITCHELL MACDONALD']);
+    const fields = { full_name: field('RYAN MITCHELI MACDONALD', 0.97) };
+    await refineFields(raster, fields, { ...s.recognizer, engineCount: 2 }, { below: 0.85 });
+    expect(s.asked).toHaveLength(0);
+    expect(fields.full_name.confidence).toBe(0.97);
+  });
+});

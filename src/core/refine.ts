@@ -54,7 +54,7 @@ export async function refineFields(
         // other engine where there is one; errors of independent reads rarely coincide, so a real
         // glyph tends to win two of three.
         options.signal?.throwIfAborted();
-        const third = await recognizeRegion(raster, rect, recognizer, undefined, ALTERNATE_FRAMING, true);
+        const third = await recognizeRegion(raster, rect, recognizer, undefined, ALTERNATE_FRAMING, 'second');
         if (third) reads.push(third);
       }
       const votes = new Map<string, { n: number; confidence: number; text: string; valid: boolean | null }>();
@@ -94,6 +94,42 @@ export async function refineFields(
     });
   await Promise.all(jobs);
   if ((recognizer.engineCount ?? 1) > 1) await confirmLookalikes(raster, fields, recognizer, options);
+  if (recognizer.lead === 'second') await crossCheck(raster, fields, recognizer, options);
+}
+
+/** The other engine's read that counts as a second opinion: confident, and its own value. */
+const CROSS_CHECK_SURE = 0.8;
+
+/**
+ * On soft print the leading engine (PP-OCR) reads every line and its confident reads get no other
+ * look: each such field is read once more by the main engine, and a confident read of a different
+ * value makes the field unsure. The value is kept: on soft print the leading engine is the better
+ * reader, but two readers that each see a different value are not grounds for confidence.
+ */
+async function crossCheck(
+  raster: Raster,
+  fields: Partial<Record<TextFieldName, FieldReading>>,
+  recognizer: TextRecognizer,
+  options: RefineOptions,
+): Promise<void> {
+  const nationality = fields.nationality?.text ?? '';
+  const checks = (Object.entries(fields) as [TextFieldName, FieldReading][])
+    // Fields the leading engine re-read and agreed with itself are checked too: its re-reads share its
+    // blind spots (a doubled letter merged, a glyph it always misreads).
+    .filter(([name, f]) => !SKIP.has(name) && f.rects.length === 1 && f.reread !== 'disagree')
+    .map(async ([name, f]) => {
+      options.signal?.throwIfAborted();
+      const normalize = (text: string) => normalizeField(name, cleanText(text), nationality);
+      const ours = normalize(f.text);
+      if (!ours.value) return;
+      const other = await recognizeRegion(raster, f.rects[0]!, recognizer, undefined, undefined, 'first');
+      if (!other || other.confidence < CROSS_CHECK_SURE) return;
+      const theirs = normalize(other.text);
+      if (theirs.valid === false || !theirs.value || theirs.value === ours.value) return;
+      f.confidence = Math.min(f.confidence, 0.6);
+      f.reread = 'disagree';
+    });
+  await Promise.all(checks);
 }
 
 /**
@@ -120,7 +156,7 @@ async function confirmLookalikes(
         recognizer,
         undefined,
         ALTERNATE_FRAMING,
-        true,
+        'second',
       );
       if (!other) return;
       const theirs = normalize(other.text);

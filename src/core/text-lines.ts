@@ -68,7 +68,7 @@ export async function recognizeRegion(
   recognizer: TextRecognizer,
   charset?: string,
   framing: { targetHeight: number; padRatio: number } = { targetHeight: TARGET_LINE_HEIGHT, padRatio: 0.08 },
-  alternate = false,
+  engine?: 'first' | 'second',
 ): Promise<TextLine | null> {
   const pad = Math.max(2, Math.round(rect.height * framing.padRatio));
   const padded = {
@@ -93,7 +93,7 @@ export async function recognizeRegion(
   const rec = await recognizer.recognize(input, {
     mode: 'line',
     ...(charset ? { charset } : {}),
-    ...(alternate ? { engine: 'second' as const } : {}),
+    ...(engine ? { engine } : {}),
   });
   const words = rec.words
     .filter((w) => w.text.trim().length > 0)

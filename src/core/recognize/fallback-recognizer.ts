@@ -64,6 +64,7 @@ export function ledBySecondEngine(recognizer: TextRecognizer): TextRecognizer {
   return {
     name: recognizer.name,
     engineCount: recognizer.engineCount,
+    lead: 'second',
     // Explicit engine requests keep their meaning (measured: sending the focused re-reads to the
     // main engine instead lost fields on photos).
     recognize: (raster, opts = {}) => recognizer.recognize(raster, { lead: 'second', ...opts }),
