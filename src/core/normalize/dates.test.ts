@@ -56,6 +56,9 @@ describe('normalizeDate: accepted formats', () => {
 
 describe('normalizeDate: OCR noise', () => {
   it.each([
+    // One separator lost on soft print, day first as the permit prints it.
+    ['1606/2021', '16-06-2021'],
+    ['16/062021', '16-06-2021'],
     ['16 - 07 - 2019', '16-07-2019'],
     ['16 /07/ 2019', '16-07-2019'],
     ['16-O7-2O19', '16-07-2019'],

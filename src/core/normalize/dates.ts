@@ -164,6 +164,9 @@ export function parseDate(text: string): DayMonthYear | null {
   // Both separators lost on soft print: "17071999" (only real digits; the permit prints day first).
   m = /^(\d{2})(\d{2})(\d{4})$/.exec(s);
   if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]));
+  // One separator lost ("1606/2021", "16/062021"): two digits each for day and month, day first.
+  m = /^(\d{2})(?:(\d{2})[-/.]|[-/.](\d{2}))(\d{4})$/.exec(s);
+  if (m) return checked(Number(m[1]), Number(m[2] ?? m[3]), Number(m[4]));
   m = NAMED_DMY.exec(s);
   // A "day" of look-alike letters run into the month ("Agustus 1965": A for 4, then "gustus") is
   // the month's own first letter: the day was not read.
