@@ -12,6 +12,19 @@ import {
   passportFormatsFor,
 } from './identifiers';
 
+describe('look-alike fixes have a limit', () => {
+  it('text that needs more than three swaps to take the shape is left as read', () => {
+    expect(normalizeNiora('TAKUYASATO')).toBe('TAKUYASATO');
+    expect(isValidNiora(normalizeNiora('TAKUYASATO'))).toBe(false);
+    expect(normalizePermitNumber('ZCZIHBOOIGAT')).toBe('ZCZIHBOOIGAT');
+  });
+
+  it('up to three swaps are still undone', () => {
+    expect(normalizeNiora('3A7AA2O5S6')).toBe('3ATAA20556');
+    expect(normalizePermitNumber('2C2IHBOO16AT')).toBe('2C21HB0016AT');
+  });
+});
+
 describe('fixToMask', () => {
   it.each([
     ['3ATAA20536', 'DLLLLDDDDD', '3ATAA20536', 0],

@@ -58,6 +58,16 @@ export function fixToMask(s: string, mask: string): { value: string; changes: nu
   return { value, changes };
 }
 
+/**
+ * A misread identifier needs a glyph or two swapped; text that needs more to take the shape is other
+ * text (a name "TAKUYASATO" would become the NIORA 7AKUY45470), left as read to fail the format.
+ */
+const MAX_LOOKALIKE_FIXES = 3;
+
+function withinFixes(fixed: { value: string; changes: number } | null): string | null {
+  return fixed && fixed.changes <= MAX_LOOKALIKE_FIXES ? fixed.value : null;
+}
+
 // ---------------------------------------------------------------- NIORA
 
 const NIORA_MASK = 'DLLLLDDDDD';
@@ -66,7 +76,7 @@ const NIORA_RE = /^\d[A-Z]{4}\d{5}$/;
 /** NIORA: 1 digit, 4 letters, 5 digits (e.g. 3ATAA20536); punctuation and spaces dropped, look-alikes fixed. */
 export function normalizeNiora(text: string): string {
   const s = compact(text);
-  return fixToMask(s, NIORA_MASK)?.value ?? s.replace(/\|/g, '');
+  return withinFixes(fixToMask(s, NIORA_MASK)) ?? s.replace(/\|/g, '');
 }
 
 export function isValidNiora(s: string): boolean {
@@ -89,7 +99,7 @@ export function normalizePermitNumber(text: string): string {
   const classLetter = s[1]!;
   const fixedClass = /[O0Q]/.test(classLetter) ? 'D' : /[G6]/.test(classLetter) ? 'C' : classLetter;
   const withClass = s[0]! + fixedClass + s.slice(2);
-  return fixToMask(withClass, PERMIT_MASK)?.value ?? s.replace(/\|/g, '');
+  return withinFixes(fixToMask(withClass, PERMIT_MASK)) ?? s.replace(/\|/g, '');
 }
 
 export function isValidPermitNumber(s: string): boolean {
