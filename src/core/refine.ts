@@ -97,8 +97,11 @@ export async function refineFields(
   if (recognizer.lead === 'second') await crossCheck(raster, fields, recognizer, options);
 }
 
-/** The other engine's read that counts as a second opinion: confident, and its own value. */
-const CROSS_CHECK_SURE = 0.8;
+/**
+ * The other engine's read that counts as a second opinion. Measured on five held-out photo and
+ * webcam sets: at 0.6 instead of 0.8 the check took 3 more wrong reads and 7 right ones under 0.9.
+ */
+const CROSS_CHECK_SURE = 0.6;
 
 /**
  * On soft print the leading engine (PP-OCR) reads every line and its confident reads get no other
