@@ -185,10 +185,13 @@ export function mainTextCluster(blobs: TextBlob[], angle: number): TextBlob[] {
       if (du <= gapU && dv <= gapV) parent[find(i)] = find(j);
     }
   }
+  // A blob far thicker than the text around it (a bold title run into the lines under it) counts as
+  // three lines at most, or it alone outweighs a page of small blurred print broken into pieces.
+  // (At twice the median a card's bold print lost to a striped desk's thin lines.)
   const weight = new Map<number, number>();
   for (let i = 0; i < along.length; i++) {
     const r = find(i);
-    weight.set(r, (weight.get(r) ?? 0) + along[i]!.length * along[i]!.thickness);
+    weight.set(r, (weight.get(r) ?? 0) + along[i]!.length * Math.min(along[i]!.thickness, 3 * thick));
   }
   let bestRoot = -1;
   let bestW = -1;
