@@ -37,9 +37,10 @@ import { matchLabel } from './layout/labels-match';
 import { APP_VERSION, DETECTOR_VERSION } from './version';
 import { composeMaps, mapRect, scaleMap, type PointMap } from './geometry/point-map';
 import { locateDocument, type Located } from './locate/locate';
-import { residualTilt, untilt } from './locate/residual-tilt';
+import { level, residualKeystone, residualTilt, untilt } from './locate/residual-tilt';
 import { upsideDownByRecognizer } from './locate/orientation';
 import { applyQuality, frameEvidence } from './locate/apply-quality';
+import { withIssue } from './locate/quality';
 
 /** Longest side of the raster the OCR stages work on; larger inputs are read downscaled. */
 const WORK_MAX_SIDE = 2200;
@@ -103,7 +104,7 @@ export async function readDocument(
       // Find the document in a photo and straighten it (a no-op for straight scans and renders).
       t = now();
       progress('locate', 0, 1);
-      const located = await locateInPhoto(decoded.raster, engines, work);
+      let located = await locateInPhoto(decoded.raster, engines, work);
       timings.locate = now() - t;
       progress('locate', 1, 1);
       t = now();
@@ -113,10 +114,15 @@ export async function readDocument(
       let toWork = located.toInput;
       let rects = await detectLinesTimed(pageRaster, engines, options, timings);
       const tilt = located.found ? residualTilt(rects) : null;
-      if (tilt !== null) {
-        const level = untilt(pageRaster, tilt);
-        pageRaster = level.raster;
-        toWork = composeMaps(level.toSource, located.toInput);
+      // Rows that fan out instead (a keystone the outline missed) are levelled by a projective map.
+      const keystone =
+        located.found && tilt === null ? residualKeystone(rects, pageRaster.width, pageRaster.height) : null;
+      const levelled =
+        tilt !== null ? untilt(pageRaster, tilt) : keystone ? level(pageRaster, keystone) : null;
+      if (keystone) located = { ...located, quality: withIssue(located.quality, 'edges_unclear') };
+      if (levelled) {
+        pageRaster = levelled.raster;
+        toWork = composeMaps(levelled.toSource, located.toInput);
         rects = await detectLinesTimed(pageRaster, engines, options, timings);
       }
       const soft = located.found && (located.quality?.sharpness ?? 1) < SOFT_PRINT_BELOW;

@@ -1,5 +1,5 @@
 // Carries a frame's quality into a result: the report under meta.quality, and lower confidences
-// when the frame is glared or dark, so a doubtful read never looks certain. Blur and a document too
+// when the frame is glared or dark or its outline was wrong, so a doubtful read never looks certain. Blur and a document too
 // small in the frame are evidence of the confidence model itself (fitted on generated photos).
 import type { FieldEvidence } from '../confidence';
 import { TEXT_FIELDS, type KitasResult } from '../schema';
@@ -12,6 +12,9 @@ const FACTORS: Record<QualityIssue, number> = {
   glare: 0.85,
   too_dark: 0.85,
   cut_off: 1,
+  // The rows still fanned out after the warp: the outline was wrong and the page was levelled from
+  // its text alone, resampled twice (4 confident wrong reads on one held-out photo without this).
+  edges_unclear: 0.85,
 };
 
 /** The factor every text field's confidence is multiplied by for this frame. */

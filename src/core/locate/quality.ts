@@ -4,7 +4,7 @@ import type { Raster } from '../ports';
 import type { Point } from '../schema';
 import { resize } from '../image/raster';
 
-export type QualityIssue = 'blurry' | 'glare' | 'cut_off' | 'too_small' | 'too_dark';
+export type QualityIssue = 'blurry' | 'glare' | 'cut_off' | 'too_small' | 'too_dark' | 'edges_unclear';
 
 export interface QualityReport {
   ok: boolean;
@@ -35,6 +35,8 @@ export const QUALITY_MESSAGES: Record<QualityIssue, string> = {
   cut_off: 'Part of the document is outside the frame: fit all of it in the picture.',
   too_small: 'The document is too small in the picture: move closer.',
   too_dark: 'The image is too dark: add light.',
+  edges_unclear:
+    "The document's edges were unclear (a paper under it, or a fold): lay it flat, on its own, and photograph it from above.",
 };
 
 /** What quality assessment needs to know about where the document is. */
@@ -269,4 +271,11 @@ export function pointInQuad(q: Point[]): (x: number, y: number) => boolean {
 
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/** The report with one more issue (found after the frame was judged, by reading it). */
+export function withIssue(report: QualityReport, issue: QualityIssue): QualityReport {
+  if (report.issues.includes(issue)) return report;
+  const issues = [...report.issues, issue];
+  return { ...report, ok: false, issues, messages: issues.map((i) => QUALITY_MESSAGES[i]) };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { residualTilt, untilt } from './residual-tilt';
+import { level, residualKeystone, residualTilt, untilt } from './residual-tilt';
+import { applyHomography, invert } from './homography';
 import { createRaster } from '../image/raster';
 import type { LineRect } from '../text-lines';
 
@@ -76,5 +77,80 @@ describe('untilt', () => {
     const [sx, sy] = toSource([raster.width / 2, raster.height / 2]);
     expect(sx).toBeCloseTo(200, 5);
     expect(sy).toBeCloseTo(150, 5);
+  });
+});
+
+/** Long lines on a 1000 x 1400 page, each pointing at `vanishing` (page pixels). */
+function fannedLines(vanishing: [number, number], ys: number[]): LineRect[] {
+  return ys.map((y) => {
+    const cx = 500;
+    const angle = Math.atan2(vanishing[1] - y, vanishing[0] - cx);
+    // A line has no head: report the angle within a quarter turn, as the detector does.
+    const a = angle > Math.PI / 2 ? angle - Math.PI : angle < -Math.PI / 2 ? angle + Math.PI : angle;
+    return { x: cx - 200, y: y - 15, width: 400, height: 30, angle: a };
+  });
+}
+
+describe('residualKeystone', () => {
+  const rows = [200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100];
+
+  it('rows that fan out towards a point right of the page come out level', () => {
+    const rects = fannedLines([4500, 1500], rows);
+    const fix = residualKeystone(rects, 1000, 1400);
+    expect(fix).not.toBeNull();
+    const forward = invert(fix!.hOutToIn)!;
+    for (const r of rects) {
+      const cx = r.x + r.width / 2;
+      const cy = r.y + r.height / 2;
+      const dx = 150 * Math.cos(r.angle!);
+      const dy = 150 * Math.sin(r.angle!);
+      const [, y0] = applyHomography(forward, [cx - dx, cy - dy]);
+      const [, y1] = applyHomography(forward, [cx + dx, cy + dy]);
+      expect(Math.abs(y1 - y0)).toBeLessThan(0.5);
+    }
+    // The page is not blown up: the output stays within the growth limit.
+    expect(fix!.width * fix!.height).toBeLessThan(1.6 * 1000 * 1400);
+  });
+
+  it('works the same way for a point to the left', () => {
+    expect(residualKeystone(fannedLines([-3500, -300], rows), 1000, 1400)).not.toBeNull();
+  });
+
+  it('parallel rows (a plain tilt) are left to residualTilt', () => {
+    expect(
+      residualKeystone(lines([4.1, 4.3, 4.4, 4.2, 5.0, 4.6, 3.9, 4.4, 4.5, 4.3]), 1000, 1400),
+    ).toBeNull();
+  });
+
+  it('tilts that disagree without meeting at one point are not a keystone', () => {
+    const scattered = lines([6, -5, 1, 7, -6, 0, 5, -4, 2, -7]).map((r, i) => ({ ...r, x: 80 * i }));
+    expect(residualKeystone(scattered, 1000, 1400)).toBeNull();
+  });
+
+  it('a vanishing point inside or next to the page would warp it too far: declined', () => {
+    expect(residualKeystone(fannedLines([1300, 700], rows), 1000, 1400)).toBeNull();
+  });
+
+  it('rows mostly level, a few tilted at the top: left as they are', () => {
+    const rects = fannedLines([4500, 1500], rows).map((r, i) => (i < 7 ? { ...r, angle: 0 } : r));
+    expect(residualKeystone(rects, 1000, 1400)).toBeNull();
+  });
+
+  it('too few long lines to judge', () => {
+    expect(residualKeystone(fannedLines([4500, 1500], rows.slice(0, 6)), 1000, 1400)).toBeNull();
+  });
+
+  it('level() renders the map and maps output pixels back into the page', () => {
+    const src = createRaster(1000, 1400);
+    src.data.fill(200);
+    const fix = residualKeystone(fannedLines([4500, 1500], rows), 1000, 1400)!;
+    const { raster, toSource } = level(src, fix);
+    expect(raster.width).toBe(fix.width);
+    expect(raster.height).toBe(fix.height);
+    const [sx, sy] = toSource([raster.width / 2, raster.height / 2]);
+    expect(sx).toBeGreaterThan(0);
+    expect(sx).toBeLessThan(1000);
+    expect(sy).toBeGreaterThan(0);
+    expect(sy).toBeLessThan(1400);
   });
 });

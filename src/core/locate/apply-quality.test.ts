@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { confidenceFactor } from './apply-quality';
+import { QUALITY_MESSAGES, withIssue, type QualityReport } from './quality';
+
+function report(issues: QualityReport['issues']): QualityReport {
+  return {
+    ok: issues.length === 0,
+    issues,
+    messages: issues.map((i) => QUALITY_MESSAGES[i]),
+    sharpness: 0.5,
+    glare: 0,
+    documentArea: 0.6,
+    textHeight: 20,
+    luminance: 180,
+    cutOff: false,
+  };
+}
+
+describe('withIssue', () => {
+  it('adds the issue and its message, and the frame is no longer ok', () => {
+    const q = withIssue(report([]), 'edges_unclear');
+    expect(q.ok).toBe(false);
+    expect(q.issues).toEqual(['edges_unclear']);
+    expect(q.messages[0]).toMatch(/edges were unclear/);
+  });
+
+  it('keeps the issues already found, in order, and does not add one twice', () => {
+    const q = withIssue(withIssue(report(['blurry']), 'edges_unclear'), 'edges_unclear');
+    expect(q.issues).toEqual(['blurry', 'edges_unclear']);
+    expect(q.messages).toHaveLength(2);
+  });
+});
+
+describe('confidenceFactor', () => {
+  it('a page whose outline was wrong reads with lower confidence, like glare', () => {
+    expect(confidenceFactor(report([]))).toBe(1);
+    expect(confidenceFactor(report(['edges_unclear']))).toBeCloseTo(0.85, 6);
+    expect(confidenceFactor(report(['edges_unclear', 'glare']))).toBeCloseTo(0.7225, 6);
+    // Blur and size are evidence of the confidence model instead.
+    expect(confidenceFactor(report(['blurry', 'too_small']))).toBe(1);
+  });
+});
