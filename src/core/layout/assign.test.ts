@@ -155,6 +155,61 @@ describe('the two re-entry labels', () => {
   });
 });
 
+describe("the permit's expiry belongs to the top block", () => {
+  const top = [
+    line('IZIN TINGGAL TERBATAS ELEKTRONIK', 673, 521, 48),
+    line('NIORA', 490, 698, 31),
+    line('8SQCK71877', 479, 718, 44),
+  ];
+  const holder = [line('Tempat / Tgl Lahir', 1118, 1011, 25), line('ZHEJIANG, 25-10-2003', 1112, 1037, 48)];
+
+  it('a bare "Berlaku s/d" below the holder\'s rows is the passport\'s, its first word lost (measured on a photo)', () => {
+    const r = assignFields([
+      ...top,
+      ...holder,
+      line('Berlaku s/d', 1177, 1199, 33),
+      line('11-04-2024', 1101, 1230, 46),
+    ]);
+    expect(r.fields.passport_expiry?.text).toBe('11-04-2024');
+    expect(r.fields.stay_multiple_entries_permit_expiry).toBeUndefined();
+  });
+
+  it("in the top block it stays the permit's expiry", () => {
+    const r = assignFields([
+      ...top,
+      line('Berlaku s/d', 490, 780, 31),
+      line('02-04-2021', 479, 810, 44),
+      ...holder,
+    ]);
+    expect(r.fields.stay_multiple_entries_permit_expiry?.text).toBe('02-04-2021');
+    expect(r.fields.passport_expiry).toBeUndefined();
+  });
+
+  it("a card prints its expiry under the holder: it stays the permit's", () => {
+    const r = assignFields([
+      line('KARTU IZIN TINGGAL TERBATAS', 673, 521, 48),
+      ...holder,
+      line('Berlaku s/d', 1177, 1199, 33),
+      line('31-01-2022', 1101, 1230, 46),
+    ]);
+    expect(r.fields.stay_multiple_entries_permit_expiry?.text).toBe('31-01-2022');
+    expect(r.fields.passport_expiry).toBeUndefined();
+  });
+
+  it("where the passport's expiry was read too, nothing moves", () => {
+    const r = assignFields([
+      ...top,
+      ...holder,
+      line('Paspor Berlaku s/d', 1177, 1100, 33),
+      line('11-04-2024', 1101, 1130, 46),
+      line('Berlaku s/d', 1177, 1199, 33),
+      line('12-05-2025', 1101, 1230, 46),
+    ]);
+    expect(r.fields.passport_expiry?.text).toBe('11-04-2024');
+    expect(r.fields.stay_multiple_entries_permit_expiry?.text).toBe('12-05-2025');
+  });
+});
+
 describe('wrapped values', () => {
   it('a value does not continue past the next field value set tight under it (measured on a photo)', () => {
     // Two columns, rows 20 px apart with 23 px boxes: the occupation's next line down the column

@@ -482,6 +482,12 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     fields[key] = { text: joinWords(v.words), confidence: v.conf, rects: [v.rect], assignment };
   }
 
+  // 4b. On a permit page the permit's own expiry ("Berlaku s/d") is printed in the top block, above
+  //     the holder's data (the reference page and every page layout; cards differ). One found wholly
+  //     below the holder's first row while the passport's expiry is missing is "Paspor Berlaku s/d"
+  //     with its first word blurred.
+  passportExpiryFromHolderBlock(fields);
+
   // 5. Identifiers printed without a label (the card's permit number over the name): recognised by
   //    their strict formats.
   lines.forEach((line, i) => {
@@ -545,6 +551,30 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     void split;
   }
   return result;
+}
+
+const HOLDER_FIELDS: readonly TextFieldName[] = [
+  'full_name',
+  'place_of_birth',
+  'date_of_birth',
+  'passport_number',
+  'nationality',
+  'gender',
+];
+
+function passportExpiryFromHolderBlock(fields: LayoutResult['fields']): void {
+  const permitExpiry = fields.stay_multiple_entries_permit_expiry;
+  if (!permitExpiry || fields.passport_expiry) return;
+  // Pages only: a card (KARTU IZIN TINGGAL ...) prints its identifiers and expiry under the holder.
+  const title = fields.document_type?.text.toUpperCase() ?? '';
+  if (!title.includes('IZIN TINGGAL') || title.includes('KARTU')) return;
+  const holderRects = HOLDER_FIELDS.flatMap((k) => fields[k]?.rects ?? []);
+  if (holderRects.length === 0) return;
+  // Below the first holder row entirely: a card prints the validity beside the name, on its row.
+  const firstRow = holderRects.reduce((a, b) => (b.y < a.y ? b : a));
+  if (permitExpiry.rects[0]!.y <= firstRow.y + firstRow.height) return;
+  fields.passport_expiry = permitExpiry;
+  delete fields.stay_multiple_entries_permit_expiry;
 }
 
 /** "FUJIAN, 20-01-1979" printed in one row: place and date each get their own words and box. */
