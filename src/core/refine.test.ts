@@ -129,6 +129,41 @@ describe('on soft print (the second engine leads) every field gets the main engi
     expect(fields.date_of_birth.confidence).toBe(0.97);
   });
 
+  it('a value wrapped over two lines is read line by line and joined (measured on a photo)', async () => {
+    const wrapped: FieldReading = {
+      ...field('CHRISTINE JULIA MUELLER', 0.97),
+      rects: [{ x: 20, y: 10, width: 300, height: 70 }],
+      lineRects: [
+        { x: 20, y: 10, width: 300, height: 30 },
+        { x: 20, y: 50, width: 200, height: 30 },
+      ],
+    };
+    const fields = { full_name: wrapped };
+    const s = ledBySecond(['CHRISTINE JULIA', 'MUELLER']);
+    await refineFields(raster, fields, s.recognizer, { below: 0.85 });
+    expect(s.asked).toHaveLength(2);
+    // Both lines agree with the value: no disagreement (reading the two-line box as one line had
+    // made it one, and a right name fell to 0.16).
+    expect(fields.full_name.reread).toBeUndefined();
+    expect(fields.full_name.confidence).toBe(0.97);
+  });
+
+  it('a wrapped value is unsure when its lines, joined, read as another value', async () => {
+    const fields = {
+      full_name: {
+        ...field('CHRISTINE JULIA MUELER', 0.97),
+        lineRects: [
+          { x: 20, y: 10, width: 300, height: 30 },
+          { x: 20, y: 50, width: 200, height: 30 },
+        ],
+      },
+    };
+    await refineFields(raster, fields, ledBySecond(['CHRISTINE JULIA', 'MUELLER']).recognizer, {
+      below: 0.85,
+    });
+    expect(fields.full_name.reread).toBe('disagree');
+  });
+
   it('no cross-check where the main engine leads', async () => {
     const s = scripted(['RYAN MITCHELL MACDONALD']);
     const fields = { full_name: field('RYAN MITCHELI MACDONALD', 0.97) };

@@ -134,7 +134,7 @@ interface SecondOpinion {
   contradicts: (ours: string, theirs: string, confidence: number) => boolean;
 }
 
-/** One engine's read of each single-box field the opinion asks about; a contradiction makes it unsure. */
+/** One engine's read of each field the opinion asks about; a contradiction makes it unsure. */
 async function askOtherEngine(
   raster: Raster,
   fields: Partial<Record<TextFieldName, FieldReading>>,
@@ -144,24 +144,24 @@ async function askOtherEngine(
 ): Promise<void> {
   const nationality = fields.nationality?.text ?? '';
   const checks = (Object.entries(fields) as [TextFieldName, FieldReading][])
-    .filter(([, f]) => f.rects.length === 1 && f.reread !== 'disagree')
+    .filter(([, f]) => f.rects.length > 0 && f.reread !== 'disagree')
     .map(async ([name, f]) => {
       const normalize = (text: string) => normalizeField(name, cleanText(text), nationality);
       const ours = normalize(f.text).value;
       if (!ours || !opinion.asks(name, ours)) return;
       options.signal?.throwIfAborted();
-      const other = await recognizeRegion(
-        raster,
-        f.rects[0]!,
-        recognizer,
-        undefined,
-        opinion.framing,
-        opinion.engine,
+      // A value over several lines (an address) is read line by line and joined, as it was assembled.
+      const reads = await Promise.all(
+        (f.lineRects ?? f.rects).map((rect) =>
+          recognizeRegion(raster, rect, recognizer, undefined, opinion.framing, opinion.engine),
+        ),
       );
-      if (!other) return;
-      const theirs = normalize(other.text);
+      if (reads.some((r) => !r)) return;
+      const text = reads.map((r) => r!.text).join(' ');
+      const confidence = Math.min(...reads.map((r) => r!.confidence));
+      const theirs = normalize(text);
       if (theirs.valid === false || !theirs.value) return;
-      if (opinion.contradicts(ours, theirs.value, other.confidence)) {
+      if (opinion.contradicts(ours, theirs.value, confidence)) {
         f.confidence = Math.min(f.confidence, 0.6);
         f.reread = 'disagree';
       }

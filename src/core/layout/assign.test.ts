@@ -231,6 +231,10 @@ describe('wrapped values', () => {
     expect(r.fields.address?.text).toBe(
       'RUKO MEGA LEGENDA BLOK D8 NO. 1, RT 007/RW 005, KEL. LENGKONG GUDANG, KEC. SERPONG, KOTA TANGERANG SELATAN',
     );
+    // Each printed line keeps its own box (a second engine reads them one by one); a one-line value
+    // has none.
+    expect(r.fields.address?.lineRects?.map((b) => b.y)).toEqual([728, 745, 759, 776, 793]);
+    expect(r.fields.occupation?.lineRects).toBeUndefined();
   });
 });
 

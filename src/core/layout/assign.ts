@@ -29,6 +29,8 @@ export interface FieldReading {
   assignment: number;
   /** Outcome of the focused second read, when one was made. */
   reread?: 'agree' | 'replaced' | 'disagree';
+  /** A value wrapped over several lines: each line's box, in reading order (`rects` holds their union). */
+  lineRects?: Rect[];
 }
 
 export interface LayoutResult {
@@ -321,7 +323,7 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
   //    right (same row) or just below, cheapest pairs first.
   const valueOf = new Map<
     LabelUnit,
-    { words: TextWord[]; rect: Rect; conf: number; lines: number[]; cost: number }
+    { words: TextWord[]; rect: Rect; first: Rect; conf: number; lines: number[]; cost: number }
   >();
   for (const u of units) {
     if (u.inline) {
@@ -329,6 +331,7 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
       valueOf.set(u, {
         words: u.inline,
         rect: rectOfWords(u.inline),
+        first: rectOfWords(u.inline),
         conf: wordsConfidence(u.inline, line.confidence),
         lines: [],
         cost: 0,
@@ -386,7 +389,7 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     const words = dropLeadingSeparators(line.words);
     const rect = words.length ? rectOfWords(words) : line.rect;
     const conf = wordsConfidence(words, line.confidence);
-    valueOf.set(p.unit, { words, rect, conf, lines: [p.line], cost: p.cost });
+    valueOf.set(p.unit, { words, rect, first: rect, conf, lines: [p.line], cost: p.cost });
   }
   for (const i of taken) used.add(i);
 
@@ -479,7 +482,14 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     }
     const key = u.key as TextFieldName;
     if (fields[key]) continue;
-    fields[key] = { text: joinWords(v.words), confidence: v.conf, rects: [v.rect], assignment };
+    const wrapped = v.lines.slice(u.inline ? 0 : 1).map((i) => lines[i]!.rect);
+    fields[key] = {
+      text: joinWords(v.words),
+      confidence: v.conf,
+      rects: [v.rect],
+      assignment,
+      ...(wrapped.length ? { lineRects: [v.first, ...wrapped] } : {}),
+    };
   }
 
   // 4b. On a permit page the permit's own expiry ("Berlaku s/d") is printed in the top block, above

@@ -130,6 +130,7 @@ export function assignUnlabelledByFormat(
       }
       reading.text = joined;
       reading.rects = [rect];
+      if (members.length > 1) reading.lineRects = members.map((i) => lines[i]!.rect);
       fields.address = reading;
     }
   }
