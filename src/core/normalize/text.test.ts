@@ -172,6 +172,16 @@ describe('normalizeAddress', () => {
       'KEL. DAMAI, KEC. BALIKPAPAN KOTA, KOTA BALIKPAPAN',
     ],
     ['KEC. CAKRANEGARA. KOTA MATARAM', 'KEC. CAKRANEGARA, KOTA MATARAM'],
+    // The district's comma lost before the closing regency (measured on a photo); districts named
+    // "... KOTA" keep their word.
+    [
+      'KEL. PEMECUTAN KELOD, KEC. DENPASAR BARAT KOTA DENPASAR',
+      'KEL. PEMECUTAN KELOD, KEC. DENPASAR BARAT, KOTA DENPASAR',
+    ],
+    ['KEL. SUNGAI PANAS, KEC. BATAM KOTA', 'KEL. SUNGAI PANAS, KEC. BATAM KOTA'],
+    ['KEC. BALIKPAPAN KOTA KOTA BALIKPAPAN', 'KEC. BALIKPAPAN KOTA, KOTA BALIKPAPAN'],
+    ['KEL. KOTA BARU, KEC. X', 'KEL. KOTA BARU, KEC. X'],
+    ['KEC. BATAM KOTA, KOTA BATAM', 'KEC. BATAM KOTA, KOTA BATAM'],
     // House numbers keep their letters; words are not spell-checked.
     ['JL. HAYAM WURUK NO. 238C, RT 006/RW 003', 'JL. HAYAM WURUK NO. 238C, RT 006/RW 003'],
     ['KOMP BUMI ASRI BLOK G1 NO 19', 'KOMP. BUMI ASRI BLOK G1 NO. 19'],

@@ -81,7 +81,8 @@ const DIGIT_FOR_LETTER: Record<string, string> = {
  * - the street prefix "JL." read as "JI.", "JT.", "J." or "JL" (or after a stray mark, "H JL.");
  * - the abbreviations JL, NO, KEL, KEC, KAB, KM, PERUM, KOMP, GG, JEND take their dot ("KEL," "NO,"
  *   "NO.105" -> "KEL." "NO." "NO. 105");
- * - a comma, not a dot or nothing, goes before RT, KEL., KEC., KAB. and (after a mark) KOTA;
+ * - a comma, not a dot or nothing, goes before RT, KEL., KEC., KAB. and KOTA (after a mark, or
+ *   closing the address after the district);
  * - "RT 00S/RW 001", "RT 004IRW 009", "KT 003/RW 008" -> "RT 005/RW 001", "RT 004/RW 009", "RT 003/RW 008";
  * - a block code's number read as letters: "BLOK ALL", "BLOK GI" -> "BLOK A11", "BLOK G1";
  * - a dot or comma after the last word ("... NO. 1 JIMBARAN.") is dropped.
@@ -105,7 +106,12 @@ export function normalizeAddress(text: string): string {
         w !== 'BLOK' && w.length >= 4 && levenshtein(w.replace(/0/g, 'O'), 'BLOK') <= 1 ? 'BLOK' : w,
       )
       .replace(/(?<=\S)[.,]?\s+(?=(?:RT \d|KEL\. |KEC\. |KAB\. ))/g, ', ')
-      .replace(/(?<=\S)[.,]\s+(?=KOTA )/g, ', ')
+      // (Not an abbreviation's own dot: a village "KEL. KOTA BARU" keeps it.)
+      .replace(/(?<=\S)(?<!\b(?:KEL|KEC|KAB|JL|NO|KOMP|PERUM|GG|JEND|KM))[.,]\s+(?=KOTA )/g, ', ')
+      // The district's comma lost before the regency that closes the address: "KEC. DENPASAR BARAT
+      // KOTA DENPASAR". Only a KOTA whose words run to the end with no other KOTA among them: a
+      // district named "... KOTA" ("KEC. BATAM KOTA", "BALIKPAPAN KOTA KOTA BALIKPAPAN") keeps it.
+      .replace(/(\bKEC\. [A-Z0-9 ]+?)\s+(?=KOTA (?!KOTA\b)[A-Z]+(?: (?!KOTA\b)[A-Z]+)*$)/, '$1, ')
       // Nothing ends an address with a mark: a dot or comma after its last word is a speck.
       .replace(/(?<=[A-Z0-9]{3})[.,]$/, '')
       // A block code is a letter and a number ("BLOK A11", "BLOK G1"): an I, L or | after the letter is a 1.
