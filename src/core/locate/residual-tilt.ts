@@ -51,7 +51,7 @@ export function untilt(raster: Raster, degrees: number): { raster: Raster; toSou
     0,
     1,
   ];
-  return { raster: warpPerspective(raster, h, width, height), toSource: (p) => applyHomography(h, p) };
+  return level(raster, { hOutToIn: h, width, height });
 }
 
 /** Lines whose tilts differ by less than this (degrees) are parallel: residualTilt's case. */
@@ -93,8 +93,11 @@ export function residualKeystone(
   if (tilted < 0.75 * long.length) return null;
 
   // Least squares for the point nearest to every line (weighted by length): sum w (n.v - n.p)^2.
-  const cx = width / 2;
-  const cy = height / 2;
+  // Each line's centre, relative to the page's centre.
+  const centre = (r: LineRect): [number, number] => [
+    r.x + r.width / 2 - width / 2,
+    r.y + r.height / 2 - height / 2,
+  ];
   let a11 = 0,
     a12 = 0,
     a22 = 0,
@@ -104,8 +107,7 @@ export function residualKeystone(
     const t = r.angle ?? 0;
     const nx = -Math.sin(t);
     const ny = Math.cos(t);
-    const px = r.x + r.width / 2 - cx;
-    const py = r.y + r.height / 2 - cy;
+    const [px, py] = centre(r);
     const w = r.width;
     const d = nx * px + ny * py;
     a11 += w * nx * nx;
@@ -120,8 +122,7 @@ export function residualKeystone(
   const vy = (a11 * b2 - a12 * b1) / det;
 
   const pointing = long.filter((r) => {
-    const px = r.x + r.width / 2 - cx;
-    const py = r.y + r.height / 2 - cy;
+    const [px, py] = centre(r);
     const toV = Math.atan2(vy - py, vx - px);
     // A line has no head: compare directions modulo half a turn.
     let diff = Math.abs(toV - (r.angle ?? 0)) % Math.PI;
@@ -138,7 +139,7 @@ export function residualKeystone(
   const c = Math.cos(phi);
   const s = Math.sin(phi);
   const d = vx * c + vy * s;
-  const centred: Mat3 = [1, 0, -cx, 0, 1, -cy, 0, 0, 1];
+  const centred: Mat3 = [1, 0, -width / 2, 0, 1, -height / 2, 0, 0, 1];
   const turned: Mat3 = [c, s, 0, -s, c, 0, 0, 0, 1];
   const projected: Mat3 = [1, 0, 0, 0, 1, 0, -1 / d, 0, 1];
   const forward = multiply(projected, multiply(turned, centred));
