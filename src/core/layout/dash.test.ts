@@ -40,4 +40,69 @@ describe('findDash', () => {
   it('finds nothing on an empty row', () => {
     expect(findDash(page(400, 60, []), label, 20, 400)).toBeNull();
   });
+  it('finds a dash a soft photo blurred to grey', () => {
+    // A 6x1 px dash under a ~1.5 px blur: core 130 of 250, halo fading out over 3 px.
+    const hit = findDash(blurred(400, 60, 250, { x: 200, y: 20, w: 6, h: 1 }), label, 20, 400);
+    expect(hit?.rect.x).toBeGreaterThanOrEqual(196);
+    expect(hit!.rect.x + hit!.rect.width).toBeLessThanOrEqual(210);
+  });
+  it('does not call a blurred dot a dash', () => {
+    expect(findDash(blurred(400, 60, 250, { x: 200, y: 20, w: 2, h: 2 }), label, 20, 400)).toBeNull();
+  });
+  it('finds the dash under a label stacked over its value', () => {
+    const r = page(400, 80, [{ x: 14, y: 42, w: 6, h: 2 }]);
+    expect(findDash(r, label, 20, 400)?.rect.x).toBe(14);
+  });
+  it('does not look under the label when its row holds an unread value', () => {
+    const r = page(400, 80, [
+      { x: 200, y: 12, w: 10, h: 14 },
+      { x: 14, y: 42, w: 6, h: 2 },
+    ]);
+    expect(findDash(r, label, 20, 400)).toBeNull();
+  });
+  it("does not take a card's coloured guilloche for ink", () => {
+    const r = page(400, 60, [{ x: 200, y: 19, w: 6, h: 2 }]);
+    // Pink lines crossing the row, as dark as the ink by the sum of channels but light in red.
+    for (let x = 120; x < 190; x++) {
+      for (let y = 10; y < 30; y++) {
+        if ((x + 2 * y) % 9 > 1) continue;
+        const i = (y * 400 + x) * 4;
+        r.data[i] = 235;
+        r.data[i + 1] = 40;
+        r.data[i + 2] = 30;
+      }
+    }
+    expect(findDash(r, label, 20, 400)?.rect.x).toBe(200);
+  });
+  it('ignores what lies far beyond the value column (the border past the paper)', () => {
+    const r = page(800, 60, [
+      { x: 200, y: 19, w: 6, h: 2 },
+      { x: 760, y: 0, w: 40, h: 60 },
+    ]);
+    expect(findDash(r, label, 20, 800)?.rect.x).toBe(200);
+  });
 });
+
+/** Paper of brightness `paper` with one mark blurred by a small Gaussian. */
+function blurred(
+  width: number,
+  height: number,
+  paper: number,
+  m: { x: number; y: number; w: number; h: number },
+): Raster {
+  const data = new Uint8ClampedArray(width * height * 4).fill(255);
+  const sigma = 1.5;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let cover = 0;
+      for (let my = m.y; my < m.y + m.h; my++) {
+        for (let mx = m.x; mx < m.x + m.w; mx++)
+          cover += Math.exp(-((x - mx) ** 2 + (y - my) ** 2) / (2 * sigma * sigma));
+      }
+      const v = paper - Math.min(1, (cover / (2 * Math.PI * sigma * sigma)) * 2.4) * 120;
+      const i = (y * width + x) * 4;
+      data[i] = data[i + 1] = data[i + 2] = v;
+    }
+  }
+  return { width, height, data };
+}

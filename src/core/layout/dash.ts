@@ -8,26 +8,48 @@ export interface DashHit {
 
 /**
  * Searches the row of `label` from its right edge to `maxX` for exactly one ink blob shaped like a
- * dash: at least twice as wide as tall, shorter than the text height. Colons and dots are skipped;
- * anything else (letters) means it is not a lone dash.
+ * dash: wider than tall, shorter than the text height. Colons and dots are skipped; anything else
+ * (letters) means it is not a lone dash. When that row is blank, the line under the label is
+ * searched the same way: forms that stack each label over its value print the dash there.
  */
 export function findDash(raster: Raster, label: Rect, lineHeight: number, maxX: number): DashHit | null {
   const h = Math.max(6, lineHeight);
-  const y0 = Math.max(0, Math.floor(label.y));
-  const y1 = Math.min(raster.height, Math.ceil(label.y + h));
-  const x0 = Math.max(0, Math.ceil(label.x + label.width + 2));
-  const x1 = Math.min(raster.width, Math.floor(maxX));
-  if (x1 - x0 < h || y1 - y0 < 3) return null;
+  const rightX = Math.ceil(label.x + label.width + 2);
+  // The value column starts a few text heights after its label; further right lies the other
+  // column or, on a located photo, the border beyond the paper.
+  const reach = (x: number) => Math.min(Math.floor(maxX), x + Math.ceil(12 * h)) - x;
+  const right = findDashIn(raster, { x: rightX, y: label.y, width: reach(rightX), height: h }, h);
+  if (right.hit || !right.blank) return right.hit;
+  // From the label's left edge, less a little for a centred dash; a little under the label, so
+  // its descenders (g, j, p) stay out.
+  const belowX = Math.floor(label.x - 0.3 * h);
+  const belowY = label.y + label.height + 0.1 * h;
+  return findDashIn(raster, { x: belowX, y: belowY, width: reach(belowX), height: 1.2 * h }, h).hit;
+}
+
+function findDashIn(raster: Raster, window: Rect, h: number): { hit: DashHit | null; blank: boolean } {
+  const y0 = Math.max(0, Math.floor(window.y));
+  const y1 = Math.min(raster.height, Math.ceil(window.y + window.height));
+  const x0 = Math.max(0, Math.ceil(window.x));
+  const x1 = Math.min(raster.width, Math.floor(window.x + window.width));
+  if (x1 - x0 < h || y1 - y0 < 3) return { hit: null, blank: true };
   const w = x1 - x0;
   const rows = y1 - y0;
   const ink = new Uint8Array(w * rows);
   const d = raster.data;
+  const sums = new Uint16Array(w * rows);
   for (let y = 0; y < rows; y++) {
     for (let x = 0; x < w; x++) {
       const i = ((y0 + y) * raster.width + x0 + x) * 4;
-      ink[y * w + x] = d[i]! + d[i + 1]! + d[i + 2]! < 300 ? 1 : 0;
+      // The brightest channel: ink is dark in all three, a card's coloured guilloche is not.
+      sums[y * w + x] = 3 * Math.max(d[i]!, d[i + 1]!, d[i + 2]!);
     }
   }
+  // A blurred photo spreads a thin dash's ink: its core stays half as dark as the paper around
+  // it, never near black, so ink is judged against this row's own paper, not a fixed level.
+  const paper = percentile(sums, 0.8);
+  const inkBelow = Math.max(300, paper * 0.8);
+  for (let i = 0; i < sums.length; i++) ink[i] = sums[i]! < inkBelow ? 1 : 0;
   // Column runs of ink form blobs; group adjacent inked columns.
   const blobs: { x0: number; x1: number; y0: number; y1: number; count: number }[] = [];
   let current: (typeof blobs)[number] | null = null;
@@ -58,15 +80,41 @@ export function findDash(raster: Raster, label: Rect, lineHeight: number, maxX: 
     }
   }
   if (current) blobs.push(current);
-  const marks = blobs.filter((b) => b.count > 2);
+  const marks = blobs.filter((b) => b.count > 3);
+  // Measured at half its depth, a blurred dash keeps its long flat shape; at the ink threshold
+  // the blur has made it nearly round.
+  const core = (b: (typeof blobs)[number]) => {
+    let darkest = Infinity;
+    for (let y = b.y0; y <= b.y1; y++)
+      for (let x = b.x0; x <= b.x1; x++) darkest = Math.min(darkest, sums[y * w + x]!);
+    const level = (paper + darkest) / 2;
+    let cx0 = Infinity;
+    let cx1 = -1;
+    let cy0 = Infinity;
+    let cy1 = -1;
+    for (let y = b.y0; y <= b.y1; y++) {
+      for (let x = b.x0; x <= b.x1; x++) {
+        if (sums[y * w + x]! >= level) continue;
+        cx0 = Math.min(cx0, x);
+        cx1 = Math.max(cx1, x);
+        cy0 = Math.min(cy0, y);
+        cy1 = Math.max(cy1, y);
+      }
+    }
+    return { width: cx1 - cx0 + 1, height: cy1 - cy0 + 1 };
+  };
   const dashes = marks.filter((b) => {
-    const bw = b.x1 - b.x0 + 1;
-    const bh = b.y1 - b.y0 + 1;
-    return bw >= 2 * bh && bw >= 0.15 * h && bw <= 1.5 * h && bh <= 0.3 * h;
+    const { width: bw, height: bh } = core(b);
+    return bw >= 1.3 * bh && bw >= 0.1 * h && bw <= 1.5 * h && bh <= 0.3 * h;
   });
   // Besides the dash only small marks (a ':' or '.') may stand on the row.
   const others = marks.filter((b) => !dashes.includes(b) && b.x1 - b.x0 + 1 > 0.3 * h);
-  if (dashes.length !== 1 || others.length) return null;
+  if (dashes.length !== 1 || others.length) return { hit: null, blank: !dashes.length && !others.length };
   const b = dashes[0]!;
-  return { rect: { x: x0 + b.x0, y: y0, width: b.x1 - b.x0 + 1, height: y1 - y0 } };
+  return { hit: { rect: { x: x0 + b.x0, y: y0, width: b.x1 - b.x0 + 1, height: y1 - y0 } }, blank: false };
+}
+
+function percentile(values: Uint16Array, q: number): number {
+  const sorted = Uint16Array.from(values).sort();
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 }
