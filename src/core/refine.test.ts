@@ -45,6 +45,15 @@ describe('refineFields', () => {
     expect(fields.full_name.confidence).toBeLessThanOrEqual(0.6);
   });
 
+  it('a re-read that merged a doubled letter backs the read that kept it', async () => {
+    // Measured on a soft photo: the line read MITCHELL, PP-OCR's re-reads MITCHELI and MITCHEL.
+    const fields = { full_name: field('RYAN MITCHELL MACDONALD', 0.54) };
+    const s = scripted(['RYAN MITCHELI MACDONALD', 'RYAN MITCHEL MACDONALD'], 0.8);
+    await refineFields(raster, fields, s.recognizer, { below: 0.85 });
+    expect(fields.full_name.text).toBe('RYAN MITCHELL MACDONALD');
+    expect(fields.full_name.reread).toBe('agree');
+  });
+
   it('the third read asks the other engine', async () => {
     const fields = { full_name: field('JOBE MARIA SANTOS', 0.5) };
     const s = scripted(['JOHN', 'JOSE MARIA SANTOS']);
@@ -151,7 +160,7 @@ describe('on soft print (the second engine leads) every field gets the main engi
   it('a wrapped value is unsure when its lines, joined, read as another value', async () => {
     const fields = {
       full_name: {
-        ...field('CHRISTINE JULIA MUELER', 0.97),
+        ...field('CHRISTINE JULIA MUFLLER', 0.97),
         lineRects: [
           { x: 20, y: 10, width: 300, height: 30 },
           { x: 20, y: 50, width: 200, height: 30 },
@@ -162,6 +171,21 @@ describe('on soft print (the second engine leads) every field gets the main engi
       below: 0.85,
     });
     expect(fields.full_name.reread).toBe('disagree');
+  });
+
+  it("the main engine's read wins where it only restores a doubled letter PP-OCR merged", async () => {
+    const fields = { place_of_birth: field('WINIPEG', 0.97) };
+    await refineFields(raster, fields, ledBySecond(['WINNIPEG'], 0.8).recognizer, { below: 0.85 });
+    expect(fields.place_of_birth.text).toBe('WINNIPEG');
+    expect(fields.place_of_birth.reread).toBe('replaced');
+    expect(fields.place_of_birth.confidence).toBeLessThan(0.9);
+  });
+
+  it('a doubled letter dropped is not one restored', async () => {
+    const fields = { place_of_birth: field('WINNIPEG', 0.97) };
+    await refineFields(raster, fields, ledBySecond(['WINIPEG']).recognizer, { below: 0.85 });
+    expect(fields.place_of_birth.text).toBe('WINNIPEG');
+    expect(fields.place_of_birth.reread).toBe('disagree');
   });
 
   it('no cross-check where the main engine leads', async () => {

@@ -66,6 +66,11 @@ export async function refineFields(
         v.confidence = Math.max(v.confidence, r.confidence);
         votes.set(n.value, v);
       }
+      // PP-OCR's greedy CTC often merges a doubled letter (MITCHELL -> MITCHEL): a read that is
+      // another minus one of its doubled letters backs that other read.
+      for (const [merged, m] of votes) {
+        for (const [full, v] of votes) if (restoresDoubledLetter(merged, full)) v.n += m.n;
+      }
       const ranked = [...votes.entries()].sort(
         (x, y) => y[1].n - x[1].n || y[1].confidence - x[1].confidence,
       );
@@ -114,6 +119,10 @@ export async function refineFields(
       engine: 'first',
       asks: (name) => !SKIP.has(name),
       contradicts: (ours, theirs, confidence) => confidence >= CROSS_CHECK_SURE && theirs !== ours,
+      // Greedy CTC cannot emit a doubled letter without a blank frame between the two, and PP-OCR
+      // on soft print often leaves none (WINNIPEG -> WINIPEG, NELLY -> NELY): where the main
+      // engine's only difference is that doubled letter, it saw the print PP-OCR cannot write.
+      overrules: (ours, theirs) => restoresDoubledLetter(ours, theirs),
     });
   }
 }
@@ -125,6 +134,9 @@ export async function refineFields(
  */
 const CROSS_CHECK_SURE = 0.6;
 
+/** Confidence of a value whose doubled letter the main engine restored: right, but one reader's word. */
+const DOUBLED_LETTER_RESTORED = 0.85;
+
 interface SecondOpinion {
   engine: 'first' | 'second';
   framing?: { targetHeight: number; padRatio: number };
@@ -132,6 +144,22 @@ interface SecondOpinion {
   asks: (name: TextFieldName, value: string) => boolean;
   /** Whether the other engine's value (valid or unchecked, non-empty) contradicts ours. */
   contradicts: (ours: string, theirs: string, confidence: number) => boolean;
+  /** Whether a contradicting value is the right one, by a known blind spot of ours. */
+  overrules?: (ours: string, theirs: string) => boolean;
+}
+
+/** Whether `theirs` is `ours` with one letter doubled that `ours` holds once. */
+export function restoresDoubledLetter(ours: string, theirs: string): boolean {
+  if (theirs.length !== ours.length + 1) return false;
+  for (let i = 1; i < theirs.length; i++) {
+    if (
+      theirs[i] === theirs[i - 1] &&
+      /[A-Z]/.test(theirs[i]!) &&
+      theirs.slice(0, i) + theirs.slice(i + 1) === ours
+    )
+      return true;
+  }
+  return false;
 }
 
 /** One engine's read of each field the opinion asks about; a contradiction makes it unsure. */
@@ -161,10 +189,15 @@ async function askOtherEngine(
       const confidence = Math.min(...reads.map((r) => r!.confidence));
       const theirs = normalize(text);
       if (theirs.valid === false || !theirs.value) return;
-      if (opinion.contradicts(ours, theirs.value, confidence)) {
-        f.confidence = Math.min(f.confidence, 0.6);
-        f.reread = 'disagree';
+      if (!opinion.contradicts(ours, theirs.value, confidence)) return;
+      if (opinion.overrules?.(ours, theirs.value)) {
+        f.text = text;
+        f.confidence = Math.min(f.confidence, confidence, DOUBLED_LETTER_RESTORED);
+        f.reread = 'replaced';
+        return;
       }
+      f.confidence = Math.min(f.confidence, 0.6);
+      f.reread = 'disagree';
     });
   await Promise.all(checks);
 }
