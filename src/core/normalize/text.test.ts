@@ -200,9 +200,25 @@ describe('normalizeAddress', () => {
     ['KEC. SERPONG UTARA, ROTA TANGERANG SELATAN', 'KEC. SERPONG UTARA, KOTA TANGERANG SELATAN'],
     ['APARTEMEN PURI MANSION BILOK F12 NO. 27', 'APARTEMEN PURI MANSION BLOK F12 NO. 27'],
     ['PERUM. GRIYA BL0K A9 NO. 5', 'PERUM. GRIYA BLOK A9 NO. 5'],
+    ['BLOK C9 NO. 32, RT 011/RV 003, KEL. X', 'BLOK C9 NO. 32, RT 011/RW 003, KEL. X'],
+    ['JL. SUDIRMAN NO. 9, 3T 003/RW 009, KEL. X', 'JL. SUDIRMAN NO. 9, RT 003/RW 009, KEL. X'],
+    // The part keywords one glyph off where a part opens (measured on photos).
+    [
+      'KEL. PAKUALAM, REC. SERPONG UTARA, KOTA TANGERANG SELATAN',
+      'KEL. PAKUALAM, KEC. SERPONG UTARA, KOTA TANGERANG SELATAN',
+    ],
+    [
+      'RT 009/RW 007, KEL. KELAPA GADING BARAT KIC, KELAPA GADING',
+      'RT 009/RW 007, KEL. KELAPA GADING BARAT, KEC. KELAPA GADING',
+    ],
+    ['RT 009/RW 007, KFL. DAGO, KEC. COBLONG', 'RT 009/RW 007, KEL. DAGO, KEC. COBLONG'],
     // Words that only look like them stay: a street named BLOK-like, a district KOTA-like in its place.
     ['JL. BLORA A1 NO. 5', 'JL. BLORA A1 NO. 5'],
     ['KEL. ROTAN, KEC. X', 'KEL. ROTAN, KEC. X'],
+    ['JL. KEX RAYA, KEL. X', 'JL. KEX RAYA, KEL. X'],
+    ['KEL. SEI SIKAMBING B, KEC. MEDAN SUNGGAL', 'KEL. SEI SIKAMBING B, KEC. MEDAN SUNGGAL'],
+    ['JL. MELATI NO. 2, GAB. BADUNG', 'JL. MELATI NO. 2, KAB. BADUNG'],
+    ['KEL. KEM, KEC. X', 'KEL. KEM, KEC. X'],
   ])('%j -> %j', (input, expected) => {
     expect(normalizeAddress(input)).toBe(expected);
   });

@@ -83,7 +83,9 @@ const DIGIT_FOR_LETTER: Record<string, string> = {
  *   "NO.105" -> "KEL." "NO." "NO. 105");
  * - a comma, not a dot or nothing, goes before RT, KEL., KEC., KAB. and KOTA (after a mark, or
  *   closing the address after the district);
- * - "RT 00S/RW 001", "RT 004IRW 009", "KT 003/RW 008" -> "RT 005/RW 001", "RT 004/RW 009", "RT 003/RW 008";
+ * - "RT 00S/RW 001", "RT 004IRW 009", "KT 003/RW 008", "RT 011/RV 003" -> "RT 005/RW 001", "RT 004/RW 009",
+ *   "RT 003/RW 008", "RT 011/RW 003";
+ * - KEL, KEC and KAB one glyph off where they open a part ("REC. SERPONG" -> "KEC. SERPONG");
  * - a block code's number read as letters: "BLOK ALL", "BLOK GI" -> "BLOK A11", "BLOK G1";
  * - a dot or comma after the last word ("... NO. 1 JIMBARAN.") is dropped.
  * Words themselves are left as read.
@@ -93,10 +95,13 @@ export function normalizeAddress(text: string): string {
   return (
     cleanText(text)
       .replace(/^(?:[A-Z|]\s+)?(?:J[LIT1|]\.|J\.|JL(?=\s))\s*(?=[A-Z0-9])/, 'JL. ')
+      // KEL, KEC or KAB one glyph off ("REC.", "KIC,") where it opens a part of the address.
+      // (Not a village or district named like one: "KEL. KEM, KEC. X".)
+      .replace(/(?<=(?:^|\S)\s)(?<!\b(?:KEL|KEC|KAB|KOTA)\.?\s)[A-Z]{3}(?=[.,]\s[A-Z])/g, partKeyword)
       .replace(/\b(JL|KEL|KEC|KAB|KM|PERUM|KOMP|GG|JEND)(?:[.,]\s*|\s+)(?=[A-Z0-9])/g, '$1. ')
       .replace(/\bNO(?:[.,]\s*|\s+)(?=\d)/g, 'NO. ')
       .replace(
-        /\b[RK]T\s*([0-9OQDSIl|BZG]{2,3})\s*(?:[/I|l1]\s*[R9]W?|[R9]W)\s*([0-9OQDSIl|BZG]{2,3})\b/g,
+        /\b[RK3]T\s*([0-9OQDSIl|BZG]{2,3})\s*(?:[/I|l1]\s*[R9][WV]?|[R9][WV])\s*([0-9OQDSIl|BZG]{2,3})\b/g,
         (_m, rt: string, rw: string) => `RT ${digits(rt)}/RW ${digits(rw)}`,
       )
       // The regency's KOTA after its comma, a glyph lost or misread ("KTA", "ROTA", "K0TA").
@@ -120,6 +125,12 @@ export function normalizeAddress(text: string): string {
         (_m, letter: string, n: string) => `BLOK ${letter}${n.replace(/[IL|]/g, '1')}`,
       )
   );
+}
+
+/** The one part keyword (KEL, KEC, KAB) a three-letter word is a glyph away from, else the word. */
+function partKeyword(word: string): string {
+  const near = ['KEL', 'KEC', 'KAB'].filter((k) => levenshtein(word, k) <= 1);
+  return near.length === 1 ? near[0]! : word;
 }
 
 /**
