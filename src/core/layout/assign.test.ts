@@ -238,6 +238,45 @@ describe('wrapped values', () => {
   });
 });
 
+describe('wrapped values whose next labels were not read', () => {
+  // Measured on a blurred page photo: the labels of the address, status and sponsor rows came out
+  // as noise, rows 40 px apart with 47 px boxes.
+  const rows = [
+    line('Pekerjaan', 380, 1194, 33),
+    line(': TEACHER', 768, 1186, 47),
+    line('Nlan', 374, 1239, 22),
+    line('JL. KENANGA NO. 65, KEL. FATUFIA, KEC. BAHODOPI, KAB. MOROWALI', 763, 1227, 51),
+    line('TKA BID. PERTAMBANGAN', 763, 1270, 50),
+    line(': PT ANGKASA MAKMUR SEJAHTERA INDONESIA', 729, 1315, 42),
+  ];
+  it('an occupation does not wrap into the address line under it', () => {
+    expect(assignFields(rows).fields.occupation?.text).toBe('TEACHER');
+  });
+  it('nor, past that address line, into the status under it', () => {
+    const r = assignFields(rows);
+    expect(r.fields.occupation?.text).toBe('TEACHER');
+    expect(r.fields.address?.text).toBe('JL. KENANGA NO. 65, KEL. FATUFIA, KEC. BAHODOPI, KAB. MOROWALI');
+  });
+});
+
+describe('a short value line', () => {
+  it('is not wrapped: the line under it is the next value, its label unread (measured on a photo)', () => {
+    const r = assignFields([
+      line('Alamat', 100, 400),
+      line('JL. BANGKA RAYA NO. 192, RT 006/RW 001, KEL. PELA MAMPANG,', 300, 400),
+      line('KEC. MAMPANG PRAPATAN, KOTA JAKARTA SELATAN', 300, 422),
+      line('Keterangan', 100, 450),
+      line('IKUT SUAMI', 300, 450),
+      line('Nxmv Pxnjxmxn', 100, 472),
+      line('ANDI HARTONO', 300, 472),
+    ]);
+    expect(r.fields.status?.text).toBe('IKUT SUAMI');
+    expect(r.fields.address?.text).toBe(
+      'JL. BANGKA RAYA NO. 192, RT 006/RW 001, KEL. PELA MAMPANG, KEC. MAMPANG PRAPATAN, KOTA JAKARTA SELATAN',
+    );
+  });
+});
+
 describe('place and date of birth on one row', () => {
   it('splits them where the space after the comma was lost', () => {
     const r = assignFields([

@@ -67,6 +67,12 @@ interface LabelUnit {
   inline: TextWord[] | null;
 }
 
+/**
+ * A value line wrapped when its next word would have run past its column's end, less this slack
+ * (in line heights) for a column a little wider than the text it holds.
+ */
+const WRAP_SLACK = 1;
+
 const MULTILINE_FIELDS: ReadonlySet<LabelKey> = new Set([
   'address',
   'full_name',
@@ -399,24 +405,45 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
   for (const [u, v] of valueOf) {
     if (!MULTILINE_FIELDS.has(u.key)) continue;
     const firstHeight = v.lines.length ? lines[v.lines[0]!]!.rect.height : v.rect.height;
+    // Where this value's column ends: the furthest any line starting in it reaches, or sooner the
+    // next column's text on the value's first row.
+    const first = v.lines.length ? lines[v.lines[0]!]!.rect : v.rect;
+    const columnRight = Math.min(
+      Math.max(
+        ...lines.filter((l) => Math.abs(l.rect.x - v.rect.x) < 1.2 * firstHeight).map((l) => right(l.rect)),
+        right(v.rect),
+      ),
+      ...lines
+        .filter((l) => Math.abs(cy(l.rect) - cy(first)) < 0.5 * firstHeight && l.rect.x > right(first))
+        .map((l) => l.rect.x),
+    );
     for (;;) {
       const h = v.rect.height / Math.max(1, v.lines.length || 1);
       const nextIndex = lines.findIndex(
         (line, i) =>
           !used.has(i) &&
+          // Print wraps a word only where it did not fit: a line under a short one ("IKUT SUAMI"
+          // over "ANDI HARTONO", the sponsor's label unread) is the next value.
+          right(lastRect(v)) + 0.4 * h + (line.words[0]?.rect.width ?? line.rect.width) >=
+            columnRight - WRAP_SLACK * h &&
           line.rect.y > v.rect.y &&
           line.rect.y - bottom(v.rect) < 0.9 * h &&
           Math.abs(line.rect.x - v.rect.x) < 1.2 * h &&
           hasText(line) &&
-          (u.key !== 'address' || continuesAddress(joinWords(v.words), line.text)) &&
+          (u.key !== 'address'
+            ? // An address opening ("JL. ...") is the next value, its label unread, not a wrap.
+              !ADDRESS_START.test(line.text.trim())
+            : continuesAddress(joinWords(v.words), line.text)) &&
           // Wrapped value lines share the value's type size; a smaller line is the next label.
           Math.abs(line.rect.height - firstHeight) < 0.3 * firstHeight &&
           !looksLikeLabel(line) &&
           // The line right under the value's last line: one that another value took in between
-          // (the next field's value, set tight) means this one is that value's continuation.
+          // (the next field's value, set tight) means this one is that value's continuation, and
+          // so does a line of text no value took yet (an address whose label was not read).
           !lines.some(
             (o, j) =>
-              used.has(j) &&
+              j !== i &&
+              (used.has(j) || (hasText(o) && o.rect.width > 2 * o.rect.height)) &&
               !v.lines.includes(j) &&
               cy(o.rect) > cy(lastRect(v)) &&
               cy(o.rect) < cy(line.rect) &&

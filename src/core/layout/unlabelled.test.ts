@@ -45,6 +45,16 @@ describe('values placed by their own format when their labels are unreadable', (
     expect(f.occupation).toBeUndefined();
   });
 
+  it('a stay purpose no other field prints is the status; a bare BEKERJA is not guessed', () => {
+    const worker = assignFields([TITLE, line('Kx tx', 40, 400, 12), line('TKA BID. PERDAGANGAN', 40, 420)]);
+    expect(worker.fields.status?.text).toBe('TKA BID. PERDAGANGAN');
+    expect(worker.fields.status?.assignment).toBe(FORMAT_ONLY_ASSIGNMENT);
+    const family = assignFields([TITLE, line('Szbea Irtn', 40, 400, 12), line('IKUT ORANG TUA', 40, 420)]);
+    expect(family.fields.status?.text).toBe('IKUT ORANG TUA');
+    const bare = assignFields([TITLE, line('Szbea Irtn', 40, 400, 12), line('BEKERJA', 40, 420)]);
+    expect(bare.fields.status).toBeUndefined();
+  });
+
   it('the name stacked above the birth value, with an unreadable label in between', () => {
     const r = assignFields([
       TITLE,
@@ -134,6 +144,8 @@ describe('continuesAddress', () => {
     ['JL. MELATI NO. 21, KEL. X,', 'KEC. Y, KOTA MATARAM', true],
     ['JL. MELATI NO. 21, KEL. X, KEC. Y, KOTA JAKARTA', 'SELATAN', true],
     ['JL. MELATI NO. 21, KEL. X, KEC. Y, KOTA JAKARTA SELATAN', 'UTARA', false],
+    // The regency's keyword one glyph off still closes the address (measured on a photo).
+    ['JL. KENANGA NO. 65, KEL. X, KEC. BAHODOP, KAR. MOROWALI', 'TKA BID. PERTAMBANGAN', false],
   ])('%j then %j: %s', (address, next, expected) => {
     expect(continuesAddress(address, next)).toBe(expected);
   });

@@ -8,7 +8,7 @@ import type { TextLine, TextWord } from '../text-lines';
 import type { FieldReading, LayoutResult } from './assign';
 import type { Rect } from '../ports';
 import { normalizeGender } from '../normalize/gender';
-import { isKnownNationality } from '../normalize/text';
+import { isKnownNationality, normalizeAddress } from '../normalize/text';
 import { splitPlaceAndDate } from '../normalize/place-date';
 import { isValidPassportNumber, normalizePassportNumber } from '../normalize/identifiers';
 import { unionRect } from '../geometry/polygon';
@@ -20,6 +20,13 @@ export const FORMAT_ONLY_ASSIGNMENT = 0.55;
 const GENDER_WORDS = /^(LAKI[\s-]*LAKI|PEREMPUAN|MALE|FEMALE|PRIA|WANITA)$/i;
 export const ADDRESS_START =
   /^(JL|JLN|JALAN|GG|GANG|PERUM|PERUMAHAN|APARTEMEN|APT|CLUSTER|KOMPLEK|KOMP|RUKO|DUSUN|DESA)\b/i;
+/**
+ * Stay purposes no other field prints: a foreign worker's field ("TKA BID. ...", tenaga kerja asing
+ * bidang), joining a family member, a change of status. (BEKERJA, PELAJAR and the like are
+ * occupations too, so a bare one stays unassigned.)
+ */
+const STATUS_START =
+  /^(?:T[A-Z]A\s?BID\b|IKUT\s+(?:SUAMI|ISTRI|ORANG\s+TUA)\b|PENYATUAN\s+KELUARGA\b|ALIH\s+STATUS\b)/;
 const ADDRESS_WORDS = /\b(RT|RW|KEL|KEC|KOTA|KAB|NO)\b/i;
 
 /**
@@ -32,7 +39,8 @@ const ADDRESS_WORDS = /\b(RT|RW|KEL|KEC|KOTA|KAB|NO)\b/i;
 export function continuesAddress(addressSoFar: string, line: string): boolean {
   const next = line.trim();
   if (/^(?:PT|CV)\.?\s/.test(next)) return false;
-  const so = addressSoFar.trim();
+  // Read through the address grammar's repairs, so a regency keyword one glyph off ("KAR. X") ends it too.
+  const so = normalizeAddress(addressSoFar.trim());
   if (!/(?:^|[,.]\s*)(?:KAB\.?|KOTA)\s+[A-Z]{3,}[A-Z ]*$/.test(so)) return true;
   const compass = /^(?:SELATAN|UTARA|BARAT|TIMUR|TENGAH|PUSAT)$/;
   return compass.test(next) && !compass.test(so.split(' ').pop() ?? '');
@@ -133,6 +141,11 @@ export function assignUnlabelledByFormat(
       if (members.length > 1) reading.lineRects = members.map((i) => lines[i]!.rect);
       fields.address = reading;
     }
+  }
+
+  if (!fields.status) {
+    const hits = indices.filter((i) => free(i) && STATUS_START.test(text(i)));
+    if (hits.length === 1) fields.status = take(hits[0]!);
   }
 
   if (!fields.passport_number) {
