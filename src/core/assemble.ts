@@ -1,6 +1,7 @@
 // Turns what the layout found (printed text + boxes) into the reference fields: normalized values,
 // polygons in output pixels, and a confidence that reflects how likely the value is exactly right.
 import type { Rect } from './ports';
+import { snapAdministrativeTail } from './normalize/regions';
 import type { KitasRead, Polygon, TextFieldName } from './schema';
 import type { FieldReading } from './layout/assign';
 import { normalizeDate } from './normalize/dates';
@@ -221,6 +222,8 @@ export function finalizeFields(
         original = stray[1]!;
       }
     }
+    // Only here, on OCR reads: the directory is a megabyte the review form's edits do not load.
+    if (name === 'address') value = snapAdministrativeTail(value);
     const textConfidence = Math.max(0, Math.min(1, reading.confidence));
     const e: FieldEvidence = {
       text: textConfidence,

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { snapAdministrativeTail } from './regions';
+
+describe('snapAdministrativeTail', () => {
+  it.each([
+    // Misreads measured on generated photos, webcam frames and scans.
+    [
+      'JL. MELATI NO. 27, RT 004/RW 009, KEL. PLUIT, KEC. PEJARINGA, KOTA JAKARTA UTARA',
+      'JL. MELATI NO. 27, RT 004/RW 009, KEL. PLUIT, KEC. PENJARINGAN, KOTA JAKARTA UTARA',
+    ],
+    [
+      'JL. PULAU BIAK NO. 213, KEL. PETISAH TENGAH, KEC. MEDAN PETISAH, KOTA MLDAN',
+      'JL. PULAU BIAK NO. 213, KEL. PETISAH TENGAH, KEC. MEDAN PETISAH, KOTA MEDAN',
+    ],
+    [
+      'CLUSTER BOUGENVILLE BLOK B2 NO. 33, KEL. CIUMBALEUKT, KEC. CIDADAP, KOTA BANDUNG',
+      'CLUSTER BOUGENVILLE BLOK B2 NO. 33, KEL. CIUMBULEUIT, KEC. CIDADAP, KOTA BANDUNG',
+    ],
+    [
+      'JL. MAWAR NO. 3, KEL. TANJUNG UNCANG, KEC. BATU AJL, KOTA BATAM',
+      'JL. MAWAR NO. 3, KEL. TANJUNG UNCANG, KEC. BATU AJI, KOTA BATAM',
+    ],
+    // No regency printed: the district is looked up across the country, one edit away at most.
+    [
+      'JL. KENANGA NO. 144, KEL. KELAPA DUA, KEC. KELAPADUA',
+      'JL. KENANGA NO. 144, KEL. KELAPA DUA, KEC. KELAPA DUA',
+    ],
+    // Jakarta's "Kota Administrasi" prints as KOTA.
+    [
+      'JL. X NO. 1, KEL. KUNINGAN TIMUR, KEC. SETIABUDI, KOTA JAKARTA SELATAN',
+      'JL. X NO. 1, KEL. KUNINGAN TIMUR, KEC. SETIABUDI, KOTA JAKARTA SELATAN',
+    ],
+  ])('%j -> %j', (read, expected) => {
+    expect(snapAdministrativeTail(read)).toBe(expected);
+  });
+
+  it('leaves a name no place is within reach of as it was read', () => {
+    const read = 'JL. X NO. 1, KEL. QWERTYUIOP, KEC. DENPASAR BARAT, KOTA DENPASAR';
+    expect(snapAdministrativeTail(read)).toBe(read);
+  });
+
+  it('a village is only looked for in its own district', () => {
+    // CIUMBULEUIT is Cidadap's (Bandung); under another district it is not snapped to.
+    const read = 'JL. X NO. 1, KEL. CIUMBULEUTT, KEC. COBLONG, KOTA BANDUNG';
+    expect(snapAdministrativeTail(read)).toBe(read);
+  });
+
+  it('an address without its administrative tail is left alone', () => {
+    expect(snapAdministrativeTail('JL. TRANS SULAWESI BAHODOPI')).toBe('JL. TRANS SULAWESI BAHODOPI');
+  });
+});

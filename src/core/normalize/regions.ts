@@ -1,0 +1,101 @@
+// An address's administrative tail ("KEL. <village>, KEC. <district>, KAB./KOTA <regency>") names
+// real places, so a read one or two glyphs off one of them ("KEC. PEJARINGA", "KOTA MLDAN") is put
+// back to the place it must be. The directory is Indonesia's official one (idn-area-data, built
+// into id-regions.json by scripts/data/make-id-regions.ts), searched from the top down: the
+// regency first, then only that regency's districts, then only that district's villages, so a
+// small edit distance stays unambiguous. A name that is no place within reach is left as read.
+import directory from './id-regions.json';
+import { levenshtein } from '../fuzzy';
+
+interface Regency {
+  kind: 'KAB.' | 'KOTA';
+  name: string;
+}
+interface District {
+  regency: number;
+  name: string;
+  villages: readonly string[];
+}
+
+let index: { regencies: Regency[]; districts: District[] } | null = null;
+
+function regions(): { regencies: Regency[]; districts: District[] } {
+  index ??= {
+    regencies: (directory.regencies as [string, string][]).map(([kind, name]) => ({
+      kind: kind as Regency['kind'],
+      name,
+    })),
+    districts: (directory.districts as [number, string, string][]).map(([regency, name, villages]) => ({
+      regency,
+      name,
+      villages: villages ? villages.split('|') : [],
+    })),
+  };
+  return index;
+}
+
+/** Edits a name of this length may be off by and still be that place. */
+function reach(name: string): number {
+  return name.length <= 6 ? 1 : 2;
+}
+
+/**
+ * The one candidate nearest to `read` within `maxEdits`, or null when none is that near or two
+ * are equally near (no guess between them).
+ */
+function nearest(read: string, candidates: Iterable<string>, maxEdits: number): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  let tied = false;
+  for (const c of candidates) {
+    if (c === read) return c;
+    if (Math.abs(c.length - read.length) > maxEdits) continue;
+    const d = levenshtein(read, c);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+      tied = false;
+    } else if (d === bestDistance && c !== best) tied = true;
+  }
+  return best !== null && bestDistance <= maxEdits && !tied ? best : null;
+}
+
+const TAIL = /KEL\. ([A-Z][A-Z' -]*?), KEC\. ([A-Z][A-Z' -]*?)(?:, (KAB\.|KOTA) ([A-Z][A-Z ]*))?$/;
+
+/**
+ * The address with its village, district and regency snapped to the official directory where each
+ * is within reach of exactly one place (see `reach`). Expects the address grammar already restored
+ * (`normalizeAddress`); anything that does not end in that tail is returned as it is.
+ */
+export function snapAdministrativeTail(address: string): string {
+  const m = TAIL.exec(address);
+  if (!m) return address;
+  const [, village, district, kind, regency] = m as unknown as [string, string, string, string?, string?];
+  const { regencies, districts } = regions();
+
+  let regencyName = regency;
+  let inRegency: Set<number> | null = null;
+  if (kind && regency) {
+    const ofKind = regencies.filter((r) => r.kind === kind);
+    const snapped = nearest(regency, new Set(ofKind.map((r) => r.name)), reach(regency));
+    if (snapped) {
+      regencyName = snapped;
+      inRegency = new Set(regencies.flatMap((r, i) => (r.kind === kind && r.name === snapped ? [i] : [])));
+    }
+  }
+  // Without a regency the whole country's districts are searched: one edit only.
+  const districtPool = inRegency ? districts.filter((d) => inRegency.has(d.regency)) : districts;
+  const districtName = nearest(
+    district,
+    new Set(districtPool.map((d) => d.name)),
+    inRegency ? reach(district) : 1,
+  );
+  let villageName = village;
+  if (districtName) {
+    const villages = districtPool.filter((d) => d.name === districtName).flatMap((d) => d.villages);
+    villageName = nearest(village, new Set(villages), reach(village)) ?? village;
+  }
+  const tail =
+    `KEL. ${villageName}, KEC. ${districtName ?? district}` + (kind ? `, ${kind} ${regencyName}` : '');
+  return address.slice(0, m.index) + tail;
+}
