@@ -2,6 +2,7 @@
 // polygons in output pixels, and a confidence that reflects how likely the value is exactly right.
 import type { Rect } from './ports';
 import { snapAdministrativeTail } from './normalize/regions';
+import { snapPlaceOfBirth } from './normalize/places';
 import type { KitasRead, Polygon, TextFieldName } from './schema';
 import type { FieldReading } from './layout/assign';
 import { normalizeDate } from './normalize/dates';
@@ -222,9 +223,10 @@ export function finalizeFields(
         original = stray[1]!;
       }
     }
-    // Only here, on OCR reads: the directory is a megabyte the review form's edits do not load.
-    if (name === 'address') value = snapAdministrativeTail(value);
     const textConfidence = Math.max(0, Math.min(1, reading.confidence));
+    // Only here, on OCR reads: the directories are megabytes the review form's edits do not load.
+    if (name === 'address') value = snapAdministrativeTail(value);
+    if (name === 'place_of_birth') value = snapPlaceOfBirth(value, textConfidence);
     const e: FieldEvidence = {
       text: textConfidence,
       format: valid === true ? 'valid' : valid === false ? 'invalid' : 'none',

@@ -89,3 +89,24 @@ export function bestMatch(text: string, candidates: readonly string[], minSimila
   });
   return best;
 }
+
+/**
+ * The one candidate nearest to `read` within `maxEdits`, or null when none is that near or two
+ * are equally near (no guess between them).
+ */
+export function nearestWithin(read: string, candidates: Iterable<string>, maxEdits: number): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  let tied = false;
+  for (const c of candidates) {
+    if (c === read) return c;
+    if (Math.abs(c.length - read.length) > maxEdits) continue;
+    const d = levenshtein(read, c);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+      tied = false;
+    } else if (d === bestDistance && c !== best) tied = true;
+  }
+  return best !== null && bestDistance <= maxEdits && !tied ? best : null;
+}

@@ -5,7 +5,7 @@
 // regency first, then only that regency's districts, then only that district's villages, so a
 // small edit distance stays unambiguous. A name that is no place within reach is left as read.
 import directory from './id-regions.json';
-import { levenshtein } from '../fuzzy';
+import { nearestWithin } from '../fuzzy';
 
 interface Regency {
   kind: 'KAB.' | 'KOTA';
@@ -39,27 +39,6 @@ function reach(name: string): number {
   return name.length <= 6 ? 1 : 2;
 }
 
-/**
- * The one candidate nearest to `read` within `maxEdits`, or null when none is that near or two
- * are equally near (no guess between them).
- */
-function nearest(read: string, candidates: Iterable<string>, maxEdits: number): string | null {
-  let best: string | null = null;
-  let bestDistance = Infinity;
-  let tied = false;
-  for (const c of candidates) {
-    if (c === read) return c;
-    if (Math.abs(c.length - read.length) > maxEdits) continue;
-    const d = levenshtein(read, c);
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-      tied = false;
-    } else if (d === bestDistance && c !== best) tied = true;
-  }
-  return best !== null && bestDistance <= maxEdits && !tied ? best : null;
-}
-
 const TAIL = /KEL\. ([A-Z][A-Z' -]*?), KEC\. ([A-Z][A-Z' -]*?)(?:, (KAB\.|KOTA) ([A-Z][A-Z ]*))?$/;
 
 /**
@@ -77,7 +56,7 @@ export function snapAdministrativeTail(address: string): string {
   let inRegency: Set<number> | null = null;
   if (kind && regency) {
     const ofKind = regencies.filter((r) => r.kind === kind);
-    const snapped = nearest(regency, new Set(ofKind.map((r) => r.name)), reach(regency));
+    const snapped = nearestWithin(regency, new Set(ofKind.map((r) => r.name)), reach(regency));
     if (snapped) {
       regencyName = snapped;
       inRegency = new Set(regencies.flatMap((r, i) => (r.kind === kind && r.name === snapped ? [i] : [])));
@@ -85,7 +64,7 @@ export function snapAdministrativeTail(address: string): string {
   }
   // Without a regency the whole country's districts are searched: one edit only.
   const districtPool = inRegency ? districts.filter((d) => inRegency.has(d.regency)) : districts;
-  const districtName = nearest(
+  const districtName = nearestWithin(
     district,
     new Set(districtPool.map((d) => d.name)),
     inRegency ? reach(district) : 1,
@@ -93,7 +72,7 @@ export function snapAdministrativeTail(address: string): string {
   let villageName = village;
   if (districtName) {
     const villages = districtPool.filter((d) => d.name === districtName).flatMap((d) => d.villages);
-    villageName = nearest(village, new Set(villages), reach(village)) ?? village;
+    villageName = nearestWithin(village, new Set(villages), reach(village)) ?? village;
   }
   const tail =
     `KEL. ${villageName}, KEC. ${districtName ?? district}` + (kind ? `, ${kind} ${regencyName}` : '');

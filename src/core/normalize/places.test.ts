@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { snapPlaceOfBirth } from './places';
+
+describe('snapPlaceOfBirth', () => {
+  it.each([
+    // Unsure misreads measured on generated photos and webcam frames.
+    ['BEJING', 0.59, 'BEIJING'],
+    ['YKATERINBURG', 0.81, 'YEKATERINBURG'],
+    ['BIL BAO', 0.14, 'BILBAO'],
+    ['JANGSU', 0.16, 'JIANGSU'],
+    ['SEOUK', 0.88, 'SEOUL'],
+  ])('%j at %f -> %j', (read, confidence, expected) => {
+    expect(snapPlaceOfBirth(read, confidence)).toBe(expected);
+  });
+
+  it('keeps a sure read: a permit may spell a place in its own language', () => {
+    expect(snapPlaceOfBirth('TORINO', 0.97)).toBe('TORINO');
+  });
+
+  it('keeps what is a place already, what no place is near, and short names', () => {
+    expect(snapPlaceOfBirth('WINNIPEG', 0.5)).toBe('WINNIPEG');
+    expect(snapPlaceOfBirth('QXZVKWJ', 0.5)).toBe('QXZVKWJ');
+    expect(snapPlaceOfBirth('ROMX', 0.3)).toBe('ROMX');
+    expect(snapPlaceOfBirth('30. RT 012', 0.3)).toBe('30. RT 012');
+  });
+});
