@@ -5,39 +5,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { parseCsv } from '../../src/core/export/csv';
 
 const require = createRequire(import.meta.url);
 const pkgDir = dirname(require.resolve('idn-area-data/package.json'));
 const version = (JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { version: string })
   .version;
 
-/** Rows of a CSV file with a header line; fields may be quoted ("Lubuk Pakam I,II", "Soka""an"). */
+/** Rows of a CSV file after its header line; fields may be quoted ("Lubuk Pakam I,II", "Soka""an"). */
 function rows(file: string): string[][] {
   const text = readFileSync(join(pkgDir, 'data', file), 'utf8');
-  const out: string[][] = [];
-  for (const line of text.split(/\r?\n/).slice(1)) {
-    if (!line.trim()) continue;
-    const fields: string[] = [];
-    let field = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i]!;
-      if (quoted) {
-        if (c === '"' && line[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else if (c === '"') quoted = false;
-        else field += c;
-      } else if (c === '"') quoted = true;
-      else if (c === ',') {
-        fields.push(field);
-        field = '';
-      } else field += c;
-    }
-    fields.push(field);
-    out.push(fields);
-  }
-  return out;
+  return parseCsv(text.replace(/\r?\n/g, '\r\n'), ',')
+    .slice(1)
+    .filter((r) => r.some((c) => c.trim()));
 }
 
 const upper = (s: string) => s.toUpperCase().replace(/\s+/g, ' ').trim();
