@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mainTextCluster, type TextBlob } from './analysis';
+import { edgeMap, mainTextCluster, type TextBlob } from './analysis';
+import { createRaster } from '../image/raster';
 
 const blob = (cx: number, cy: number, length: number, thickness: number): TextBlob => ({
   cx,
@@ -39,5 +40,36 @@ describe('mainTextCluster', () => {
     const kept = mainTextCluster([...page, note], 0);
     expect(kept).toHaveLength(12);
     expect(kept).not.toContain(note);
+  });
+});
+
+describe('edgeMap', () => {
+  /** Left half one colour, right half another, 80 x 40. */
+  const halves = (left: [number, number, number], right: [number, number, number]) => {
+    const r = createRaster(80, 40);
+    for (let y = 0; y < 40; y++) {
+      for (let x = 0; x < 80; x++) {
+        const c = x < 40 ? left : right;
+        r.data.set([c[0], c[1], c[2], 255], (y * 80 + x) * 4);
+      }
+    }
+    return r;
+  };
+  const edgeColumns = (r: ReturnType<typeof halves>) => {
+    const e = edgeMap(r);
+    const cols = new Set<number>();
+    for (let y = 5; y < 35; y++) for (let x = 0; x < 80; x++) if (e.mag[y * 80 + x]! > 0) cols.add(x);
+    return cols;
+  };
+
+  it('sees a pink card on grey paper of the same brightness', () => {
+    // Grey 225 against pink (243, 215, 229): both about 225 in luminance.
+    const cols = edgeColumns(halves([229, 225, 216], [243, 212, 229]));
+    expect([...cols].some((x) => x >= 38 && x <= 41)).toBe(true);
+    expect([...cols].every((x) => x >= 37 && x <= 42)).toBe(true);
+  });
+
+  it('finds nothing on an even colour', () => {
+    expect(edgeColumns(halves([243, 212, 229], [243, 212, 229])).size).toBe(0);
   });
 });

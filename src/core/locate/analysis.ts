@@ -224,57 +224,68 @@ export interface EdgeMap {
   gray: Float32Array;
 }
 
-/** Grey levels, a 5x5 binomial blur, Sobel gradients and thin edges (non-maximum suppression). */
+/**
+ * Grey levels, a 5x5 binomial blur, Sobel gradients and thin edges (non-maximum suppression).
+ * Where a colour channel shows an edge that grey hides (a pink card on a light grey desk can match
+ * it in brightness), that channel's gradient is taken instead.
+ */
 export function edgeMap(small: Raster, minMagnitude = 28): EdgeMap {
   const { width: w, height: h, data } = small;
   const n = w * h;
-  const g0 = new Float32Array(n);
-  for (let i = 0, o = 0; o < n; i += 4, o++)
-    g0[o] = 0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!;
-  const tmp = new Float32Array(n);
+  // Blur and Sobel are linear: grey's gradient is the channels' gradients weighted as grey is.
+  const blurred = [0, 1, 2].map((c) => {
+    const out = new Float32Array(n);
+    for (let i = c, o = 0; o < n; i += 4, o++) out[o] = data[i]!;
+    return binomialBlur(out, w, h);
+  }) as [Float32Array, Float32Array, Float32Array];
+  const weights = [0.299, 0.587, 0.114] as const;
   const gray = new Float32Array(n);
-  // Separable [1 4 6 4 1] / 16 blur, edges clamped.
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    for (let x = 0; x < w; x++) {
-      const xm2 = x > 1 ? x - 2 : 0;
-      const xm1 = x > 0 ? x - 1 : 0;
-      const xp1 = x < w - 1 ? x + 1 : w - 1;
-      const xp2 = x < w - 2 ? x + 2 : w - 1;
-      tmp[row + x] =
-        (g0[row + xm2]! + 4 * g0[row + xm1]! + 6 * g0[row + x]! + 4 * g0[row + xp1]! + g0[row + xp2]!) / 16;
-    }
-  }
-  for (let y = 0; y < h; y++) {
-    const ym2 = (y > 1 ? y - 2 : 0) * w;
-    const ym1 = (y > 0 ? y - 1 : 0) * w;
-    const yp1 = (y < h - 1 ? y + 1 : h - 1) * w;
-    const yp2 = (y < h - 2 ? y + 2 : h - 1) * w;
-    const row = y * w;
-    for (let x = 0; x < w; x++) {
-      gray[row + x] =
-        (tmp[ym2 + x]! + 4 * tmp[ym1 + x]! + 6 * tmp[row + x]! + 4 * tmp[yp1 + x]! + tmp[yp2 + x]!) / 16;
-    }
-  }
+  for (let i = 0; i < n; i++)
+    gray[i] = weights[0] * blurred[0][i]! + weights[1] * blurred[1][i]! + weights[2] * blurred[2][i]!;
   const gx = new Float32Array(n);
   const gy = new Float32Array(n);
   const m = new Float32Array(n);
   for (let y = 1; y < h - 1; y++) {
     for (let x = 1; x < w - 1; x++) {
       const i = y * w + x;
-      const a = gray[i - w - 1]!,
-        b = gray[i - w]!,
-        c = gray[i - w + 1]!,
-        d = gray[i - 1]!,
-        f = gray[i + 1]!,
-        g = gray[i + w - 1]!,
-        hh = gray[i + w]!,
-        k = gray[i + w + 1]!;
-      const sx = c + 2 * f + k - a - 2 * d - g;
-      const sy = g + 2 * hh + k - a - 2 * b - c;
-      gx[i] = sx;
-      gy[i] = sy;
-      m[i] = Math.sqrt(sx * sx + sy * sy);
+      let sx = 0;
+      let sy = 0;
+      let best = 0;
+      let bx = 0;
+      let by = 0;
+      for (let c = 0; c < 3; c++) {
+        const img = blurred[c]!;
+        const a = img[i - w - 1]!,
+          b = img[i - w]!,
+          cc = img[i - w + 1]!,
+          d = img[i - 1]!,
+          f = img[i + 1]!,
+          g = img[i + w - 1]!,
+          hh = img[i + w]!,
+          k = img[i + w + 1]!;
+        const cx = cc + 2 * f + k - a - 2 * d - g;
+        const cy = g + 2 * hh + k - a - 2 * b - cc;
+        sx += weights[c]! * cx;
+        sy += weights[c]! * cy;
+        const v = cx * cx + cy * cy;
+        if (v > best) {
+          best = v;
+          bx = cx;
+          by = cy;
+        }
+      }
+      const grey = Math.sqrt(sx * sx + sy * sy);
+      const strongest = Math.sqrt(best);
+      // Chromatic only: a grey edge shows in every channel about as strongly as in grey itself.
+      if (strongest >= minMagnitude && strongest > 2 * grey) {
+        gx[i] = bx;
+        gy[i] = by;
+        m[i] = strongest;
+      } else {
+        gx[i] = sx;
+        gy[i] = sy;
+        m[i] = grey;
+      }
     }
   }
   const mag = new Float32Array(n);
@@ -307,4 +318,34 @@ export function edgeMap(small: Raster, minMagnitude = 28): EdgeMap {
     }
   }
   return { width: w, height: h, mag, dir, gray };
+}
+
+/** Separable [1 4 6 4 1] / 16 blur, edges clamped. */
+function binomialBlur(src: Float32Array, w: number, h: number): Float32Array {
+  const tmp = new Float32Array(w * h);
+  const out = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    for (let x = 0; x < w; x++) {
+      const xm2 = x > 1 ? x - 2 : 0;
+      const xm1 = x > 0 ? x - 1 : 0;
+      const xp1 = x < w - 1 ? x + 1 : w - 1;
+      const xp2 = x < w - 2 ? x + 2 : w - 1;
+      tmp[row + x] =
+        (src[row + xm2]! + 4 * src[row + xm1]! + 6 * src[row + x]! + 4 * src[row + xp1]! + src[row + xp2]!) /
+        16;
+    }
+  }
+  for (let y = 0; y < h; y++) {
+    const ym2 = (y > 1 ? y - 2 : 0) * w;
+    const ym1 = (y > 0 ? y - 1 : 0) * w;
+    const yp1 = (y < h - 1 ? y + 1 : h - 1) * w;
+    const yp2 = (y < h - 2 ? y + 2 : h - 1) * w;
+    const row = y * w;
+    for (let x = 0; x < w; x++) {
+      out[row + x] =
+        (tmp[ym2 + x]! + 4 * tmp[ym1 + x]! + 6 * tmp[row + x]! + 4 * tmp[yp1 + x]! + tmp[yp2 + x]!) / 16;
+    }
+  }
+  return out;
 }
