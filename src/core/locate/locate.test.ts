@@ -5,6 +5,7 @@ import { createRaster, rotateQuarter } from '../image/raster';
 import { applyHomography, homographyFromPoints, invert, warpPerspective } from './homography';
 import { locateDocument } from './locate';
 import { assessQuality } from './quality';
+import { photographedCorners } from './pinhole.test-helper';
 
 /**
  * A stand-in for the PP-OCR detector: text probability 1 where the input is dark ink. The synthetic
@@ -97,6 +98,26 @@ function photo(card: Raster, quad: Point[], W = 1280, H = 960): { raster: Raster
   return { raster: desk, cardToPhoto: hm };
 }
 
+/**
+ * Paper as pale as the card beyond its right side (top-right to bottom-right), over `share` of the
+ * side's length from its bottom: there the side shows no edge.
+ */
+function paleBeyondRightSide(r: Raster, quad: Point[], share: number): void {
+  const [, tr, br] = quad as [Point, Point, Point, Point];
+  const yFrom = br[1] - share * (br[1] - tr[1]);
+  for (let y = Math.ceil(yFrom); y <= Math.floor(br[1]); y++) {
+    const t = (y - tr[1]) / (br[1] - tr[1]);
+    const sideX = tr[0] + t * (br[0] - tr[0]);
+    // From just inside the side: the card's own margin is the same colour, so no seam is left.
+    for (let x = Math.floor(sideX - 2); x < r.width; x++) {
+      const i = (y * r.width + x) * 4;
+      r.data[i] = 236;
+      r.data[i + 1] = 232;
+      r.data[i + 2] = 246;
+    }
+  }
+}
+
 const QUAD: Point[] = [
   [260, 210],
   [1010, 160],
@@ -147,6 +168,33 @@ describe('locateDocument', () => {
     expect(Math.abs(loc.raster.height - upright.raster.height)).toBeLessThan(12);
     expect(meanDarkRow(loc.raster)).toBeCloseTo(meanDarkRow(upright.raster), -1);
     expect(meanDarkColumn(loc.raster)).toBeCloseTo(meanDarkColumn(upright.raster), -1);
+  });
+
+  it("takes an outline partly lost against pale paper when its shape is a card's", async () => {
+    const card = syntheticCard();
+    const quad = photographedCorners(card.width, card.height, 0.45, -0.3, 1500, [640, 480]);
+    const { raster } = photo(card, quad);
+    paleBeyondRightSide(raster, quad, 0.6);
+    const loc = await locateDocument(raster, inkDetector);
+    expect(loc.corners).not.toBeNull();
+    for (let i = 0; i < 4; i++) {
+      expect(Math.hypot(loc.corners![i]![0] - quad[i]![0], loc.corners![i]![1] - quad[i]![1])).toBeLessThan(
+        8,
+      );
+    }
+  });
+
+  it("does not take such an outline when its shape is no document's", async () => {
+    // The same scene with a card of no standard shape (856 x 760): its text alone straightens it.
+    const card = syntheticCard(856, 760);
+    const quad = photographedCorners(card.width, card.height, 0.45, -0.3, 1500, [640, 480]);
+    const { raster } = photo(card, quad);
+    paleBeyondRightSide(raster, quad, 0.6);
+    const loc = await locateDocument(raster, inkDetector);
+    expect(loc.corners).toBeNull();
+    // Fully in view, the same outline is taken whatever its shape.
+    const whole = await locateDocument(photo(card, quad).raster, inkDetector);
+    expect(whole.corners).not.toBeNull();
   });
 
   it('leaves a clean straight render untouched (same raster, identity map)', async () => {

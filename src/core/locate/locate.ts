@@ -17,6 +17,7 @@ import {
   type TextBlob,
 } from './analysis';
 import { findQuad } from './quad';
+import { aspectMismatch } from './aspect';
 import { polygonBounds } from '../geometry/polygon';
 import {
   IDENTITY,
@@ -123,6 +124,10 @@ const MAX_OUTPUT_SIDE = 2200;
 const MAX_SOURCE_OUTPUT_SIDE = 3200;
 /** Straightened frames less sharp than this get an unsharp mask. */
 const SHARPEN_BELOW = 0.25;
+/** Least share of a side the image must show as an edge when the outline has a document's shape. */
+const PARTLY_SEEN_SIDE = 0.25;
+/** How far (relative) that shape may be from an ID-1 card's, an A4 page's or a Letter page's. */
+const DOCUMENT_SHAPE_TOLERANCE = 0.06;
 
 export async function analyzeFrame(
   raster: Raster,
@@ -224,11 +229,16 @@ export async function analyzeFrame(
   const tol = 0.03 * Math.max(small.width, small.height);
   const inFrame = (q: Point[]) =>
     q.every(([x, y]) => x >= -tol && y >= -tol && x <= small.width + tol && y <= small.height + tol);
+  // A side may show only in part where the document lies on paper as pale as itself; such an
+  // outline is taken only when its perspective-corrected shape is a card's or a page's.
   const ok =
     !!quad &&
     quad.score >= 0.7 &&
-    quad.kinds.every((k2, i) => k2 === 'edge' && quad.coverage[i]! >= 0.5) &&
-    inFrame(quad.corners);
+    quad.kinds.every((k2) => k2 === 'edge') &&
+    inFrame(quad.corners) &&
+    (quad.coverage.every((c) => c >= 0.5) ||
+      (quad.coverage.every((c) => c >= PARTLY_SEEN_SIDE) &&
+        aspectMismatch(quad.corners, small.width, small.height) < DOCUMENT_SHAPE_TOLERANCE));
   const corners = ok ? quad.corners.map(([x, y]): Point => [x * scale, y * scale]) : null;
   const outlineCut =
     !!quad && quad.score >= 0.65 && (quad.kinds.includes('border') || !inFrame(quad.corners));
