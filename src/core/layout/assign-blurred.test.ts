@@ -295,3 +295,48 @@ describe('place and date of birth in one row', () => {
     expect(r.fields.date_of_birth?.text).toBe('10/11/1057');
   });
 });
+
+describe('loosely read labels checked by their values', () => {
+  it('takes a loosely read label only where the value under it fits the field', () => {
+    // "Samat" is as close to "Alamat" as "Jarmat" is; only one of them heads an address.
+    const lines = [
+      line('KARTU IZIN TINGGAL TETAP', 200, 40, 24),
+      line('Samat', 40, 100, 14),
+      line('GIULIA ROSSI', 40, 118),
+      line('Jarmat', 40, 150, 14),
+      line('JL. DIPONEGORO NO. 142, RT 014/RW 009', 40, 168),
+    ];
+    const r = assignFields(lines);
+    expect(r.fields.address?.text).toBe('JL. DIPONEGORO NO. 142, RT 014/RW 009');
+    expect(r.fields.address!.rects[0]!.y).toBe(168);
+  });
+
+  it('judges the fit by the value, not by the rest of the label on its row', () => {
+    const lines = [
+      line('KARTU IZIN TINGGAL TETAP', 200, 40, 24),
+      line('Iin Masuak Kembal Bed', 40, 100, 14),
+      line('Kadk sid / Mu', 260, 100, 14),
+      line('26-01-2021', 40, 120),
+    ];
+    const r = assignFields(lines);
+    expect(r.fields.stay_multiple_entries_permit_expiry?.text).toBe('26-01-2021');
+  });
+
+  it('splits a blurred label from the date the detector joined to it', () => {
+    const lines = [
+      line('KARTU IZIN TINGGAL TETAP', 200, 40, 24),
+      line('zin Masal Kembal Beteraoa Ka sid 21.01.2025', 40, 100, 18),
+    ];
+    const r = assignFields(lines);
+    expect(r.fields.stay_multiple_entries_permit_expiry?.text).toBe('21.01.2025');
+    // The value's own box: the words after the label.
+    expect(r.fields.stay_multiple_entries_permit_expiry!.rects[0]!.x).toBe(40 + 33 * 9);
+    expect(r.fields.issued_date).toBeUndefined();
+  });
+
+  it('does not split a line whose words before the number are no label', () => {
+    const lines = [line('KARTU IZIN TINGGAL TETAP', 200, 40, 24), line('Hotel Melati kamar 21', 40, 100, 18)];
+    const r = assignFields(lines);
+    expect(r.labelCount).toBe(0);
+  });
+});

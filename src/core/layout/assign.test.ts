@@ -304,4 +304,41 @@ describe('what a value is weighs in pairing', () => {
     expect(r.fields.nationality?.text).toBe('JEPANG');
     expect(r.fields.passport_number?.text).toBe('TH5028177');
   });
+
+  it("a label column's ':' read as '-' is no value when the value follows it (measured on a photo)", () => {
+    const r = assignFields([
+      line('IZIN TINGGAL TERBATAS ELEKTRONIK', 300, 60, 30),
+      line('Pekerjaan', 414, 420, 20),
+      line(': RESEARCHER', 525, 419, 20),
+      line('Alamat', 414, 441, 20),
+      line('-', 526, 446, 9),
+      line('RUKO MEGA LEGENDA BLOK D8', 542, 441, 18),
+      line('NO. 1, RT 007/RW 005, KEL.', 541, 457, 21),
+    ]);
+    expect(r.fields.address?.text).toBe('RUKO MEGA LEGENDA BLOK D8 NO. 1, RT 007/RW 005, KEL.');
+  });
+
+  it("a lone '-' with nothing after it on its row is the printed value", () => {
+    const r = assignFields([
+      line('IZIN TINGGAL TERBATAS ELEKTRONIK', 300, 60, 30),
+      line('Pekerjaan', 414, 420, 20),
+      line('-', 526, 424, 9),
+      line('Alamat', 414, 460, 20),
+      line('RUKO MEGA LEGENDA BLOK D8', 542, 460, 18),
+    ]);
+    expect(r.fields.occupation?.text).toBe('-');
+    expect(r.fields.address?.text).toBe('RUKO MEGA LEGENDA BLOK D8');
+  });
+
+  it('a blurred "Paspor Berlaku s/d" is the expiry label, not "Paspor" with words after it (measured on a photo)', () => {
+    const r = assignFields([
+      line('IZIN TINGGAL TERBATAS ELEKTRONIK', 300, 60, 30),
+      line('Na', 227, 1280, 21),
+      line('G88880977', 221, 1311, 39),
+      line('Paspor Perlsba sid', 1122, 1271, 39),
+      line('11-04-2024', 1124, 1306, 45),
+    ]);
+    expect(r.fields.passport_expiry?.text).toBe('11-04-2024');
+    expect(r.fields.passport_number?.text).not.toBe('11-04-2024');
+  });
 });

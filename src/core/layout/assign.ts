@@ -4,14 +4,14 @@
 import type { Rect } from '../ports';
 import type { TextFieldName } from '../schema';
 import type { TextLine, TextWord } from '../text-lines';
-import { LABEL_FORMS, matchLabel, type LabelKey } from './labels-match';
+import { LABEL_FORMS, matchLabel, type LabelHit, type LabelKey } from './labels-match';
 import { normalizeDate } from '../normalize/dates';
 import { normalizeGender } from '../normalize/gender';
 import { classifyTitle } from '../normalize/document-type';
 import { normalizeForMatch, similarity } from '../fuzzy';
 import { HEADER_LINES, OFFICE_NAME_PREFIXES, OFFICE_REGION_PREFIXES } from '../labels';
 import { splitPlaceAndDate } from '../normalize/place-date';
-import { ADDRESS_START, assignUnlabelledByFormat, continuesAddress } from './unlabelled';
+import { ADDRESS_START, ADDRESS_WORDS, assignUnlabelledByFormat, continuesAddress } from './unlabelled';
 import { unionRect } from '../geometry/polygon';
 import {
   isValidNiora,
@@ -183,9 +183,38 @@ function looksLikeLabel(line: TextLine): boolean {
   return hit !== null && hit.wordCount >= Math.max(1, line.words.length - 1);
 }
 
+/**
+ * A short label matched at the start of a line whose rest is more label text ("Paspor Perlsba
+ * s/d": "Paspor" is a label, but the line is a blurred "Paspor Berlaku s/d") is the longer label
+ * the whole line spells loosely, where there is one.
+ */
+function longerLabel(words: readonly string[], hit: LabelHit | null): LabelHit | null {
+  if (!hit || hit.wordCount >= words.length) return hit;
+  const rest = words.slice(hit.wordCount).join(' ');
+  if (/\d/.test(rest) || !mostlyLowercase(rest)) return hit;
+  const loose = matchLabel(words, BLURRED_LABEL_SIMILARITY);
+  return loose && loose.wordCount >= words.length && loose.length > hit.length ? loose : hit;
+}
+
 /** Lines of only punctuation (a lone ':' column mark) are never values. */
 function hasText(line: TextLine): boolean {
   return /[\p{L}\p{N}]/u.test(line.text) || /^[-–—]$/.test(line.text.trim());
+}
+
+/**
+ * A lone dash with text right after it on its row is the label column's ':' read as '-' (its two
+ * dots blur into one mark), not a printed "not applicable": the value is the text that follows.
+ */
+function isColumnMark(line: TextLine, lines: readonly TextLine[]): boolean {
+  if (!/^[-–—]$/.test(line.text.trim())) return false;
+  const r = line.rect;
+  const h = Math.max(r.height, 8);
+  return lines.some((o) => {
+    if (o === line || !/[\p{L}\p{N}]/u.test(o.text)) return false;
+    const gap = o.rect.x - right(r);
+    const level = Math.abs(cy(o.rect) - cy(r)) < 0.6 * Math.max(o.rect.height, h);
+    return level && gap > -0.2 * h && gap < 2.5 * o.rect.height;
+  });
 }
 
 /**
@@ -273,7 +302,10 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     // A line that is a whole label by itself ("NIORA") does not open the next label down
     // ("Izin Masuk Kembali s/d" + "Single Re-entry Permit Until"): stacked lines only join a label
     // of the same field (the Indonesian name over the English one).
-    const alone = matchLabel(lines[i]!.words.map((w) => w.text));
+    const alone = longerLabel(
+      lines[i]!.words.map((w) => w.text),
+      matchLabel(lines[i]!.words.map((w) => w.text)),
+    );
     const wholeLabel =
       alone && alone.score >= 0.95 && alone.wordCount >= lines[i]!.words.length ? alone : null;
     for (let size = 1; size <= 4; size++) {
@@ -350,6 +382,7 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     const h = Math.max(8, Math.min(u.rect.height, 60));
     lines.forEach((line, i) => {
       if (used.has(i) || !hasText(line) || mostlyLowercase(line.text)) return;
+      if (isColumnMark(line, lines)) return;
       // A line that reads like an address is another field's value only at a high price: in two
       // columns of stacked labels, a date label's row may hold the next column's address. Likewise
       // a line without a digit is no date or number: a card's date label, its own value below it,
@@ -754,19 +787,35 @@ function blurredLabels(
 ): LabelUnit[] {
   const claimed = new Set<LabelKey>(units.map((u) => u.key));
   const candidates: { line: number; hit: NonNullable<ReturnType<typeof matchLabel>> }[] = [];
+  const inlineOf = new Map<number, TextWord[]>();
   for (const i of order) {
     if (used.has(i)) continue;
     const line = lines[i]!;
-    const letters = line.text.replace(/[^\p{L}]/gu, '');
+    // The detector may join a label to a date or number printed close after it ("Izin Masuk
+    // Kembali Beberapa Kali s/d 21.01.2025"): the label is then the words before the first digit.
+    const firstDigit = line.words.findIndex((w) => /\d/.test(w.text));
+    const labelWords = firstDigit < 0 ? line.words : line.words.slice(0, firstDigit);
+    const labelText = labelWords.map((w) => w.text).join(' ');
+    const letters = labelText.replace(/[^\p{L}]/gu, '');
     const lower = letters.replace(/[^\p{Ll}]/gu, '').length;
-    if (letters.length < 4 || /\d/.test(line.text) || lower < 0.4 * letters.length) continue;
+    if (letters.length < 4 || lower < 0.4 * letters.length) continue;
     const hit = matchLabel(
-      line.words.map((w) => w.text),
+      labelWords.map((w) => w.text),
       BLURRED_LABEL_SIMILARITY,
       claimed,
     );
-    // The label must be the whole line: a blurred label has no room for an inline value.
-    if (hit && hit.wordCount >= line.words.length) candidates.push({ line: i, hit });
+    // The label must be all of the words before the value: a blurred label leaves no room for more.
+    if (!hit || hit.wordCount < labelWords.length) continue;
+    if (firstDigit >= 0) {
+      const tail = plausibleInline(dropLeadingSeparators(line.words.slice(firstDigit)), hit);
+      if (!tail.length || !valueFits(hit.key, joinWords(tail))) continue;
+      inlineOf.set(i, tail);
+    } else {
+      // Loose spelling is trusted only as far as the value under it fits the field.
+      const value = headedValue(lines, used, i, (l) => !mostlyLowercase(l.text));
+      if (value >= 0 && !valueFits(hit.key, lines[value]!.text)) continue;
+    }
+    candidates.push({ line: i, hit });
   }
   // A label too blurred even for that may still be told apart among the few fields whose value
   // could be the line it heads: a date under "Tg Lahr" is a date field, and of those, birth.
@@ -798,9 +847,26 @@ function blurredLabels(
     if (claimed.has(hit.key)) continue;
     claimed.add(hit.key);
     used.add(line);
-    out.push({ key: hit.key, rect: lines[line]!.rect, score: hit.score, lines: [line], inline: null });
+    const inline = inlineOf.get(line) ?? null;
+    const labelWords = inline ? lines[line]!.words.filter((w) => !inline.includes(w)) : [];
+    out.push({
+      key: hit.key,
+      rect: labelWords.length ? rectOfWords(labelWords) : lines[line]!.rect,
+      score: hit.score,
+      lines: [line],
+      inline,
+    });
   }
   return out;
+}
+
+/** Whether `text` could be the value of `key` by its digits and shape (a loosely read label's check). */
+function valueFits(key: LabelKey, text: string): boolean {
+  if (NEEDS_DIGITS.has(key) || key === 'place_date_of_birth') return /\d/.test(text);
+  if (NO_DIGITS.has(key)) return !/\d{3}/.test(text);
+  if (key === 'address')
+    return /\d/.test(text) || ADDRESS_START.test(text.trim()) || ADDRESS_WORDS.test(text);
+  return true;
 }
 
 /** Similarity enough to pick among the few fields a value's format allows. */
@@ -824,13 +890,18 @@ function keysForValue(text: string): LabelKey[] {
 }
 
 /** The unused line a label at `index` heads: level with it to the right, else just below it. */
-function headedValue(lines: readonly TextLine[], used: ReadonlySet<number>, index: number): number {
+function headedValue(
+  lines: readonly TextLine[],
+  used: ReadonlySet<number>,
+  index: number,
+  eligible: (line: TextLine) => boolean = () => true,
+): number {
   const label = lines[index]!.rect;
   const h = Math.max(8, Math.min(label.height, 60));
   let best = -1;
   let bestCost = Infinity;
   lines.forEach((line, i) => {
-    if (i === index || used.has(i)) return;
+    if (i === index || used.has(i) || !eligible(line)) return;
     const r = line.rect;
     const sameRow = Math.abs(cy(r) - cy(label)) < 0.5 * h;
     const gapRight = r.x - right(label);

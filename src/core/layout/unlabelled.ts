@@ -27,7 +27,7 @@ export const ADDRESS_START =
  */
 const STATUS_START =
   /^(?:T[A-Z]A\s?BID\b|IKUT\s+(?:SUAMI|ISTRI|ORANG\s+TUA)\b|PENYATUAN\s+KELUARGA\b|ALIH\s+STATUS\b)/;
-const ADDRESS_WORDS = /\b(RT|RW|KEL|KEC|KOTA|KAB|NO)\b/i;
+export const ADDRESS_WORDS = /\b(RT|RW|KEL|KEC|KOTA|KAB|NO)\b/i;
 
 /**
  * Whether a line under an address can be its next wrapped line. An Indonesian address ends with its
