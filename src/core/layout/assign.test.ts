@@ -341,4 +341,33 @@ describe('what a value is weighs in pairing', () => {
     expect(r.fields.passport_expiry?.text).toBe('11-04-2024');
     expect(r.fields.passport_number?.text).not.toBe('11-04-2024');
   });
+
+  it('an address line ending in a comma goes on under it, though its next word would have fit (measured on a photo)', () => {
+    // The next column starts at 1002; "RT" after "21," would end at about 950.
+    const L = (text: string, x: number, y: number, w: number, h: number) => {
+      const l = line(text, x, y, h);
+      const k = w / l.rect.width;
+      return {
+        ...l,
+        rect: { ...l.rect, width: w },
+        words: l.words.map((wd) => ({
+          ...wd,
+          rect: { ...wd.rect, x: x + (wd.rect.x - x) * k, width: wd.rect.width * k },
+        })),
+      };
+    };
+    const r = assignFields([
+      L('IZIN TINGGAL TERBATAS ELEKTRONIK', 600, 300, 800, 40),
+      L('Alamat Tinggal / Residential Address', 193, 1065, 449, 37),
+      L('Jabatan / Position', 1004, 1065, 221, 36),
+      L('APARTEMEN PURI MANSION BLOK A2 NO. 21,', 191, 1097, 709, 43),
+      L('QUALITY CONTROL SUPERVISOR', 1002, 1097, 514, 43),
+      L('RT 013/RW 012, KEL. SEI SIKAMBING B, KEC.', 188, 1139, 688, 43),
+      L('MEDAN SUNGGAL, KOTA MEDAN', 190, 1180, 515, 37),
+      L('A LONG LINE FURTHER DOWN IN THIS COLUMN', 190, 1600, 830, 37),
+    ]);
+    expect(r.fields.address?.text).toBe(
+      'APARTEMEN PURI MANSION BLOK A2 NO. 21, RT 013/RW 012, KEL. SEI SIKAMBING B, KEC. MEDAN SUNGGAL, KOTA MEDAN',
+    );
+  });
 });

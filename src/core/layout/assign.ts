@@ -457,8 +457,10 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
           !used.has(i) &&
           // Print wraps a word only where it did not fit: a line under a short one ("IKUT SUAMI"
           // over "ANDI HARTONO", the sponsor's label unread) is the next value.
-          right(lastRect(v)) + 0.4 * h + (line.words[0]?.rect.width ?? line.rect.width) >=
-            columnRight - WRAP_SLACK * h &&
+          (right(lastRect(v)) + 0.4 * h + (line.words[0]?.rect.width ?? line.rect.width) >=
+            columnRight - WRAP_SLACK * h ||
+            // An address line ending in a comma goes on, whatever the column's width.
+            (u.key === 'address' && /,$/.test(joinWords(v.words).trim()))) &&
           line.rect.y > v.rect.y &&
           line.rect.y - bottom(v.rect) < 0.9 * h &&
           Math.abs(line.rect.x - v.rect.x) < 1.2 * h &&

@@ -26,7 +26,7 @@ export const ADDRESS_START =
  * occupations too, so a bare one stays unassigned.)
  */
 const STATUS_START =
-  /^(?:T[A-Z]A\s?BID\b|IKUT\s+(?:SUAMI|ISTRI|ORANG\s+TUA)\b|PENYATUAN\s+KELUARGA\b|ALIH\s+STATUS\b)/;
+  /^(?:T[A-Z]A\s?BI[DO0]\b|IKUT\s+(?:SUAMI|ISTRI|ORANG\s+TUA)\b|PENYATUAN\s+KELUARGA\b|ALIH\s+STATUS\b)/;
 export const ADDRESS_WORDS = /\b(RT|RW|KEL|KEC|KOTA|KAB|NO)\b/i;
 
 /**

@@ -133,6 +133,9 @@ describe('company prefixes and status words with a dropped word space', () => {
     ['TKABIDANG', 'TKABIDANG'],
     ['TRA BID, PERDAGANGAN', 'TKA BID. PERDAGANGAN'],
     ['TKA BID PERTAMBANGAN', 'TKA BID. PERTAMBANGAN'],
+    ['TKA BIO. PERDAGANGAN', 'TKA BID. PERDAGANGAN'],
+    ['TKA BI0 PERDAGANGAN', 'TKA BID. PERDAGANGAN'],
+    ['TKA BIOLOGI', 'TKA BIOLOGI'],
     ['INVESTOR', 'INVESTOR'],
   ])('status %j -> %j', (input, expected) => {
     expect(normalizePermitStatus(input)).toBe(expected);

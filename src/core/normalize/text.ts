@@ -135,10 +135,11 @@ function partKeyword(word: string): string {
 
 /**
  * A permit status: "TKA BID." (tenaga kerja asing bidang: foreign worker, field of ...) read with its
- * word space dropped, its K as another letter ("TRA BID") or its dot as a comma ("BID,").
+ * word space dropped, its K as another letter ("TRA BID"), its D as O or 0 ("BIO.") or its dot as
+ * a comma ("BID,").
  */
 export function normalizePermitStatus(text: string): string {
-  return cleanText(text).replace(/^T[A-Z]A\s?BID(?![A-Z])[.,]?\s*(?=[A-Z])/, 'TKA BID. ');
+  return cleanText(text).replace(/^T[A-Z]A\s?BI[DO0](?![A-Z])[.,]?\s*(?=[A-Z])/, 'TKA BID. ');
 }
 
 // Nationalities as printed on permits, English and Indonesian. Every key of PASSPORT_FORMATS is added too.
