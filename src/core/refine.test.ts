@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refineFields } from './refine';
+import { dropsOneGlyph, refineFields } from './refine';
 import type { FieldReading } from './layout/assign';
 import type { Raster, RecognizeOptions, TextRecognizer } from './ports';
 
@@ -128,8 +128,32 @@ describe('on soft print (the second engine leads) every field gets the main engi
     expect(same.place_of_birth.confidence).toBe(0.97);
     expect(same.place_of_birth.reread).toBeUndefined();
     const unsure = { place_of_birth: field('BILBAO', 0.97) };
-    await refineFields(raster, unsure, ledBySecond(['BLBAO'], 0.5).recognizer, { below: 0.85 });
+    await refineFields(raster, unsure, ledBySecond(['BLEAD'], 0.5).recognizer, { below: 0.85 });
     expect(unsure.place_of_birth.confidence).toBe(0.97);
+  });
+
+  it('an unsure read one glyph apart puts the field in doubt (measured on a photo: 10 JUN read as 1 JUN)', async () => {
+    const date = { stay_entries_permit_expiry: field('1 JUN 2022', 0.99) };
+    await refineFields(raster, date, ledBySecond(['10 JUN 2022'], 0.05).recognizer, { below: 0.85 });
+    expect(date.stay_entries_permit_expiry.text).toBe('1 JUN 2022');
+    expect(date.stay_entries_permit_expiry.confidence).toBe(0.6);
+    const name = { place_of_birth: field('BILBAO', 0.97) };
+    await refineFields(raster, name, ledBySecond(['BLBAO'], 0.5).recognizer, { below: 0.85 });
+    expect(name.place_of_birth.confidence).toBe(0.6);
+  });
+
+  it('a NIORA one glyph longer or shorter from the other engine is its garbled read, no doubt', async () => {
+    const niora = { niora: field('2UVSC01650', 0.97) };
+    await refineFields(raster, niora, ledBySecond(['2UVSC0165'], 0.5).recognizer, { below: 0.85 });
+    expect(niora.niora.confidence).toBe(0.97);
+  });
+
+  it('dropsOneGlyph counts letters and digits, not spaces or marks', () => {
+    expect(dropsOneGlyph('10 JUN 2022', '1 JUN 2022')).toBe(true);
+    expect(dropsOneGlyph('MITCHELL', 'MITCHEL')).toBe(true);
+    expect(dropsOneGlyph('NO. 3', 'NO 3')).toBe(false);
+    expect(dropsOneGlyph('JOHN DOE', 'JOHNDOE')).toBe(false);
+    expect(dropsOneGlyph('ABC', 'XY')).toBe(false);
   });
 
   it('a read that fails the field format is no evidence either way', async () => {

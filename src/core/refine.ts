@@ -123,6 +123,7 @@ export async function refineFields(
       // on soft print often leaves none (WINNIPEG -> WINIPEG, NELLY -> NELY): where the main
       // engine's only difference is that doubled letter, it saw the print PP-OCR cannot write.
       overrules: (ours, theirs) => restoresDoubledLetter(ours, theirs),
+      doubtsOneGlyph: true,
     });
   }
 }
@@ -144,8 +145,10 @@ interface SecondOpinion {
   asks: (name: TextFieldName, value: string) => boolean;
   /** Whether the other engine's value (valid or unchecked, non-empty) contradicts ours. */
   contradicts: (ours: string, theirs: string, confidence: number) => boolean;
-  /** Whether a contradicting value is the right one, by a known blind spot of ours. */
+  /** Whether acontradicting value is the right one, by a known blind spot of ours. */
   overrules?: (ours: string, theirs: string) => boolean;
+  /** Whether a read one glyph apart from ours, however unsure, puts ours in doubt. */
+  doubtsOneGlyph?: boolean;
 }
 
 /** Whether `theirs` is `ours` with one letter doubled that `ours` holds once. */
@@ -158,6 +161,26 @@ export function restoresDoubledLetter(ours: string, theirs: string): boolean {
       theirs.slice(0, i) + theirs.slice(i + 1) === ours
     )
       return true;
+  }
+  return false;
+}
+
+/** Confidence of a field two engines read one letter or digit apart. */
+const ONE_GLYPH_DOUBT = 0.6;
+
+/**
+ * Fields whose format fixes their length or spelling (a NIORA's ten characters, a permit number's
+ * twelve, M/F): a read one glyph longer or shorter is the garbled one, not ours.
+ */
+const FIXED_FORM = new Set<TextFieldName>(['niora', 'permit_number', 'gender', 'stay_permit_index']);
+
+/** Whether `shorter` is `full` without one of its letters or digits (spaces aside). */
+export function dropsOneGlyph(full: string, shorter: string): boolean {
+  const a = full.replace(/\s+/g, '');
+  const b = shorter.replace(/\s+/g, '');
+  if (a.length !== b.length + 1 || a.length < 3) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a.slice(0, i) + a.slice(i + 1) === b) return /[\p{L}\p{N}]/u.test(a[i]!);
   }
   return false;
 }
@@ -189,7 +212,22 @@ async function askOtherEngine(
       const confidence = Math.min(...reads.map((r) => r!.confidence));
       const theirs = normalize(text);
       if (theirs.valid === false || !theirs.value) return;
-      if (!opinion.contradicts(ours, theirs.value, confidence)) return;
+      if (!opinion.contradicts(ours, theirs.value, confidence)) {
+        // Even an unsure reader that sees exactly one letter or digit more or less than ours has
+        // seen the same text, and puts that one glyph in doubt ("1 JUN 2022" against "10 JUN 2022").
+        // (As printed: normalizing "1 JUN" to "01-06" would hide the missing glyph.)
+        const printed = cleanText(f.text);
+        const other = cleanText(text);
+        if (
+          opinion.doubtsOneGlyph &&
+          !FIXED_FORM.has(name) &&
+          (dropsOneGlyph(printed, other) || dropsOneGlyph(other, printed))
+        ) {
+          f.confidence = Math.min(f.confidence, ONE_GLYPH_DOUBT);
+          f.reread = 'disagree';
+        }
+        return;
+      }
       if (opinion.overrules?.(ours, theirs.value)) {
         f.text = text;
         f.confidence = Math.min(f.confidence, confidence, DOUBLED_LETTER_RESTORED);
