@@ -344,18 +344,7 @@ describe('what a value is weighs in pairing', () => {
 
   it('an address line ending in a comma goes on under it, though its next word would have fit (measured on a photo)', () => {
     // The next column starts at 1002; "RT" after "21," would end at about 950.
-    const L = (text: string, x: number, y: number, w: number, h: number) => {
-      const l = line(text, x, y, h);
-      const k = w / l.rect.width;
-      return {
-        ...l,
-        rect: { ...l.rect, width: w },
-        words: l.words.map((wd) => ({
-          ...wd,
-          rect: { ...wd.rect, x: x + (wd.rect.x - x) * k, width: wd.rect.width * k },
-        })),
-      };
-    };
+    const L = (text: string, x: number, y: number, w: number, h: number) => line(text, x, y, h, 0.95, w);
     const r = assignFields([
       L('IZIN TINGGAL TERBATAS ELEKTRONIK', 600, 300, 800, 40),
       L('Alamat Tinggal / Residential Address', 193, 1065, 449, 37),
