@@ -318,6 +318,20 @@ describe('what a value is weighs in pairing', () => {
     expect(r.fields.address?.text).toBe('RUKO MEGA LEGENDA BLOK D8 NO. 1, RT 007/RW 005, KEL.');
   });
 
+  it('a colon detected by itself and misread ("7:", "/3") is no value (measured on a card photo)', () => {
+    const r = assignFields([
+      line('KARTU IZIN TINGGAL TERBATAS', 788, 104, 45, 0.95, 580),
+      line('Nama Lenglap', 447, 375, 43, 0.3, 173),
+      line('7:', 841, 387, 16, 0.05, 22),
+      line('WU JUNJE', 870, 374, 38, 0.33, 158),
+      line('Tempat Lahir', 448, 424, 43, 0.6, 149),
+      line('/3', 840, 436, 19, 0.3, 23),
+      line('SMANDONG', 869, 422, 43, 0.56, 169),
+    ]);
+    expect(r.fields.full_name?.text).toBe('WU JUNJE');
+    expect(r.fields.place_of_birth?.text).toBe('SMANDONG');
+  });
+
   it("a lone '-' with nothing after it on its row is the printed value", () => {
     const r = assignFields([
       line('IZIN TINGGAL TERBATAS ELEKTRONIK', 300, 60, 30),

@@ -204,13 +204,20 @@ function hasText(line: TextLine): boolean {
 /**
  * A lone dash with text right after it on its row is the label column's ':' read as '-' (its two
  * dots blur into one mark), not a printed "not applicable": the value is the text that follows.
+ * So is a box of a glyph or two, well under the row's height: the colon detected by itself and
+ * read as "7:" or "/3".
  */
 function isColumnMark(line: TextLine, lines: readonly TextLine[]): boolean {
-  if (!/^[-–—]$/.test(line.text.trim())) return false;
+  const text = line.text.trim();
+  const dash = /^[-–—]$/.test(text);
+  // The colon alone in its own box, misread ("7:", "/3"): a glyph or two, half the row's height.
+  const fragment = text.replace(/[^\p{L}\p{N}]/gu, '').length <= 2;
+  if (!dash && !fragment) return false;
   const r = line.rect;
   const h = Math.max(r.height, 8);
   return lines.some((o) => {
     if (o === line || !/[\p{L}\p{N}]/u.test(o.text)) return false;
+    if (!dash && !(r.height < 0.6 * o.rect.height && r.width < o.rect.height)) return false;
     const gap = o.rect.x - right(r);
     const level = Math.abs(cy(o.rect) - cy(r)) < 0.6 * Math.max(o.rect.height, h);
     return level && gap > -0.2 * h && gap < 2.5 * o.rect.height;
