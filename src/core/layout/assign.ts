@@ -11,7 +11,13 @@ import { classifyTitle } from '../normalize/document-type';
 import { normalizeForMatch, similarity } from '../fuzzy';
 import { HEADER_LINES, OFFICE_NAME_PREFIXES, OFFICE_REGION_PREFIXES } from '../labels';
 import { splitPlaceAndDate } from '../normalize/place-date';
-import { ADDRESS_START, ADDRESS_WORDS, assignUnlabelledByFormat, continuesAddress } from './unlabelled';
+import {
+  ADDRESS_START,
+  ADDRESS_WORDS,
+  assignUnlabelledByFormat,
+  continuesAddress,
+  issueZoneTop,
+} from './unlabelled';
 import { unionRect } from '../geometry/polygon';
 import {
   isValidNiora,
@@ -598,11 +604,8 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
 
   // 7. "Place, dd-mm-yyyy" where the permit was issued: the lowest unlabelled line of that shape.
   let issued: { index: number; split: { place: string; date: string } } | null = null;
-  // It closes the document: in the lower part of the text, under the holder's data (so a birth
-  // "City, date" whose label was unreadable is not taken for it).
-  const textTop = Math.min(...lines.map((l) => l.rect.y));
-  const textBottom = Math.max(...lines.map((l) => l.rect.y + l.rect.height));
-  const issuedBelow = textTop + 0.55 * (textBottom - textTop);
+  // (A birth "City, date" whose label was unreadable is higher up.)
+  const issuedBelow = issueZoneTop(lines);
   lines.forEach((line, i) => {
     if (used.has(i)) return;
     if (result.titleRect && line.rect.y < result.titleRect.y) return;

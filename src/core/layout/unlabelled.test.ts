@@ -55,6 +55,70 @@ describe('values placed by their own format when their labels are unreadable', (
     expect(bare.fields.status).toBeUndefined();
   });
 
+  it('a KITAP card photo whose small labels were not read (measured): gender split, code index, status', () => {
+    const r = assignFields([
+      line('KARTU IZIN TINGGAL TETAP', 148, 73, 37, 0.79, 458),
+      line('2D24JC8165CE', 52, 146, 40, 0.97, 282),
+      line('Sade', 686, 198, 23, 0.29, 93),
+      line('D312', 684, 225, 33, 0.99, 70),
+      line('YANG MEIHUA', 686, 289, 32, 0.8, 175),
+      line('HL.0E, 24.02. 1909', 52, 358, 28, 0.29, 214),
+      line('TIONGKOK', 686, 359, 28, 0.68, 135),
+      line('PERE MPUAN', 52, 421, 28, 0.72, 159),
+      line('ALIM STATUS ITAS', 686, 486, 32, 0.56, 223),
+      line('ELECTRICAL TECHNICAN', 50, 487, 29, 0.93, 315),
+    ]);
+    const f = r.fields;
+    expect(f.gender?.text).toBe('PERE MPUAN');
+    expect(f.stay_permit_index?.text).toBe('D312');
+    expect(f.status?.text).toBe('ALIM STATUS ITAS');
+    // The only "City, date" line is dated before any permit in use was issued: it is the birth.
+    expect(f.date_of_birth?.text).toBe('24.02. 1909');
+    expect(f.issued_date).toBeUndefined();
+  });
+
+  it('a lone recent "City, date" at the foot stays the issue line; a slurred gender word still counts', () => {
+    const r = assignFields([
+      TITLE,
+      line('lx Inn', 40, 130, 12),
+      line('PEREMPLAN', 40, 150),
+      line('Jakarta, 12-03-2024', 400, 600),
+    ]);
+    expect(r.fields.gender?.text).toBe('PEREMPLAN');
+    expect(r.fields.issued_date?.text).toBe('Jakarta, 12-03-2024');
+    expect(r.fields.date_of_birth).toBeUndefined();
+  });
+
+  it('the only "City, date" line, above where the issue line is printed, is the birth', () => {
+    const r = assignFields([
+      line('KARTU IZIN TINGGAL TERBATAS', 731, 109, 41, 1, 736),
+      line('TAKUYA SATO', 842, 275, 40, 1, 241),
+      line('HYOGO, 25 APR 1999', 842, 350, 40, 0.74, 333),
+      line('JAPAN', 839, 420, 46, 0.91, 118),
+      line('14 MEI 2023', 837, 806, 44, 0.46, 199),
+      line('WOR Wi BB RE GR TER', 113, 1234, 30, 0.1, 353),
+    ]);
+    expect(r.fields.place_of_birth?.text).toBe('HYOGO');
+    expect(r.fields.date_of_birth?.text).toBe('25 APR 1999');
+    expect(r.fields.full_name?.text).toBe('TAKUYA SATO');
+    expect(r.fields.issued_date).toBeUndefined();
+  });
+
+  it('a roman stay permit index above the birth value is no name (measured on a card photo)', () => {
+    const r = assignFields([
+      line('KARTU IZIN TINGGAL TETAP', 123, 60, 28, 0.82, 375),
+      line('B. Bada Daaag Pitrt', 41, 152, 22, 0.2, 171),
+      line('JVTRV14684', 41, 168, 21, 0.89, 125),
+      line('VI C', 518, 168, 22, 0.91, 44),
+      line('GIULIA ROSSI', 42, 214, 25, 0.98, 141),
+      line('FIRENZL, 17/09/1975', 516, 216, 22, 0.87, 204),
+      line('Beka, 31/01/2022', 1048, 676, 19, 0.69, 163),
+    ]);
+    expect(r.fields.place_of_birth?.text).toBe('FIRENZL');
+    expect(r.fields.full_name?.text).toBe('GIULIA ROSSI');
+    expect(r.fields.stay_permit_index?.text).toBe('VI C');
+  });
+
   it('the name stacked above the birth value, with an unreadable label in between', () => {
     const r = assignFields([
       TITLE,

@@ -14,6 +14,12 @@ import { isValidPassportNumber, normalizePassportNumber } from '../normalize/ide
 import { unionRect } from '../geometry/polygon';
 import { normalizeForMatch } from '../fuzzy';
 
+/**
+ * No permit still in use was issued before this year (a KITAS lasts at most five years, a KITAP is
+ * renewed every five): a "City, date" line dated earlier is where and when the holder was born.
+ */
+const EARLIEST_ISSUE_YEAR = 2000;
+
 /** Layout score of a value placed by its format alone. */
 export const FORMAT_ONLY_ASSIGNMENT = 0.55;
 
@@ -26,7 +32,7 @@ export const ADDRESS_START =
  * occupations too, so a bare one stays unassigned.)
  */
 const STATUS_START =
-  /^(?:T[A-Z]A\s?BI[DO0]\b|IKUT\s+(?:SUAMI|ISTRI|ORANG\s+TUA)\b|PENYATUAN\s+KELUARGA\b|ALIH\s+STATUS\b)/;
+  /^(?:T[A-Z]A\s?BI[DO0]\b|IKUT\s+(?:SUAMI|ISTRI|ORANG\s+TUA)\b|PENYATUAN\s+KELUARGA\b|AL[I1l][HMN]\s+STATUS\b)/;
 export const ADDRESS_WORDS = /\b(RT|RW|KEL|KEC|KOTA|KAB|NO)\b/i;
 
 /**
@@ -44,6 +50,16 @@ export function continuesAddress(addressSoFar: string, line: string): boolean {
   if (!/(?:^|[,.]\s*)(?:KAB\.?|KOTA)\s+[A-Z]{3,}[A-Z ]*$/.test(so)) return true;
   const compass = /^(?:SELATAN|UTARA|BARAT|TIMUR|TENGAH|PUSAT)$/;
   return compass.test(next) && !compass.test(so.split(' ').pop() ?? '');
+}
+
+/**
+ * Where the permit's "Place, date" of issue may be: it closes the document, in the lower part of
+ * the text under the holder's data.
+ */
+export function issueZoneTop(lines: readonly TextLine[]): number {
+  const textTop = Math.min(...lines.map((l) => l.rect.y));
+  const textBottom = Math.max(...lines.map((l) => l.rect.y + l.rect.height));
+  return textTop + 0.55 * (textBottom - textTop);
 }
 
 export function assignUnlabelledByFormat(
@@ -74,7 +90,14 @@ export function assignUnlabelledByFormat(
   const indices = lines.map((_, i) => i);
 
   if (!fields.gender) {
-    const hits = indices.filter((i) => free(i) && GENDER_WORDS.test(text(i)) && normalizeGender(text(i)));
+    // A gender word as the recognizer split or slurred it ("PERE MPUAN", "PEREMPLAN"): letters only.
+    const hits = indices.filter(
+      (i) =>
+        free(i) &&
+        /^[A-Z][A-Z -]*$/.test(text(i)) &&
+        text(i).replace(/[^A-Z]/g, '').length >= 4 &&
+        normalizeGender(text(i)) !== null,
+    );
     if (hits.length === 1) fields.gender = take(hits[0]!);
   }
 
@@ -85,12 +108,18 @@ export function assignUnlabelledByFormat(
     if (hits.length === 1) fields.nationality = take(hits[0]!);
   }
 
-  // "City, date" of birth: every such line but the lowest (where the permit was issued and signed).
+  // "City, date" of birth: every such line but the lowest (where the permit was issued and signed),
+  // or the only one when it is above where the issue line is printed or dated before any permit
+  // still in use was issued.
   if (!fields.place_of_birth && !fields.date_of_birth) {
     const placeDates = indices
       .filter((i) => free(i) && splitPlaceAndDate(text(i))?.place && /^[A-Z]/.test(text(i)))
       .sort((a, b) => lines[a]!.rect.y - lines[b]!.rect.y);
-    if (placeDates.length >= 2) {
+    const only = placeDates.length === 1 ? placeDates[0]! : -1;
+    const onlyDate = only >= 0 ? splitPlaceAndDate(text(only))?.date : undefined;
+    const year = Number(/(\d{4})\s*$/.exec(onlyDate ?? '')?.[1] ?? NaN);
+    const aboveIssueZone = only >= 0 && lines[only]!.rect.y + lines[only]!.rect.height < issueZoneTop(lines);
+    if (placeDates.length >= 2 || year < EARLIEST_ISSUE_YEAR || aboveIssueZone) {
       const i = placeDates[0]!;
       used.add(i);
       assignPlaceDate(fields, lines[i]!.words, lines[i]!.confidence, FORMAT_ONLY_ASSIGNMENT);
@@ -146,6 +175,17 @@ export function assignUnlabelledByFormat(
   if (!fields.status) {
     const hits = indices.filter((i) => free(i) && STATUS_START.test(text(i)));
     if (hits.length === 1) fields.status = take(hits[0]!);
+  }
+
+  // The index, alone on its line: a code ("E31A", "D312": a letter and two or three digits) or a
+  // roman numeral with its series letter ("VI C"), shapes no other value has.
+  if (!fields.stay_permit_index) {
+    const hits = indices.filter(
+      (i) =>
+        free(i) &&
+        (/^[A-Z]\d{2,3}\s?[A-Z]?$/.test(text(i)) || /^(?:IX|IV|V?I{1,3}|V|X)\s?[A-E]$/.test(text(i))),
+    );
+    if (hits.length === 1) fields.stay_permit_index = take(hits[0]!);
   }
 
   if (!fields.passport_number) {
@@ -219,6 +259,8 @@ export function assignUnlabelledByFormat(
 function looksLikeName(s: string): boolean {
   if (!/^[A-Z][A-Z.'-]*(\s+[A-Z][A-Z.'-]*)*$/.test(s) || s.replace(/[^A-Z]/g, '').length < 3) return false;
   if (GENDER_WORDS.test(s) || isKnownNationality(s) || ADDRESS_START.test(s)) return false;
+  // A stay permit index in roman numerals and a series letter ("VI C").
+  if (/^(?:IX|IV|V?I{1,3}|V|X)\s?[A-Z]?$/.test(s)) return false;
   // Titles and labels printed in capitals.
   return !/\b(KARTU|IZIN|TINGGAL|REPUBLIK|INDONESIA|KANTOR|IMIGRASI|NAMA|NAME)\b/.test(s);
 }
