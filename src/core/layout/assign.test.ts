@@ -332,6 +332,43 @@ describe('what a value is weighs in pairing', () => {
     expect(r.fields.place_of_birth?.text).toBe('SMANDONG');
   });
 
+  it('a blurred re-entry label wrapped over "Beberapa Kali s/d" is the multiple-entry one (measured on a photo)', () => {
+    const rows = (second: string) =>
+      assignFields([
+        line('IZIN TINGGAL TERBATAS ELEKTRONIK', 747, 293, 46, 1, 893),
+        line('NIORA', 539, 446, 41, 0.94, 103),
+        line(': 2BKCF08520', 928, 445, 44, 0.67, 238),
+        line('Idake', 538, 544, 42, 0.24, 104),
+        line(': VIB', 927, 542, 45, 0.49, 123),
+        line('Iain Mamk Kambuli', 539, 595, 37, 0.24, 274),
+        line(': 14-05-2024', 922, 593, 44, 0.75, 219),
+        line(second, 537, 625, 44, 0.29, 248),
+        line('Tempat Lahir', 188, 815, 44, 0.31, 193),
+        line(': JIANGSU', 610, 810, 50, 0.48, 199),
+      ]).fields;
+    const wrapped = rows('Belaerapa Kali s/d');
+    expect(wrapped.stay_multiple_entries_permit_expiry?.text).toBe('14-05-2024');
+    expect(wrapped.stay_entries_permit_expiry).toBeUndefined();
+    // Anything else under it leaves the single-entry reading alone.
+    const other = rows('Tempat Tinggal');
+    expect(other.stay_entries_permit_expiry?.text).toBe('14-05-2024');
+  });
+
+  it('a blurred label with its date at the foot of a card is no place of issue (measured on a photo)', () => {
+    const r = assignFields([
+      line('KARTU IZIN TINGGAL TERBATAS', 771, 95, 49, 1, 658),
+      line('Nama', 431, 255, 39, 0.74, 98),
+      line('MUHAMMAD HAFIZ TAN', 834, 251, 38, 0.53, 378),
+      line('Izin asuk Bembali Bedegpa 1 August 2027', 440, 896, 38, 0.21, 638),
+      line('Kali sdl', 441, 925, 36, 0.37, 112),
+      line('KANTOR IMIGRASI KELAS I TPI BALIKPAPAN', 71, 1245, 33, 0.28, 501),
+    ]);
+    expect(r.fields.issued_place).toBeUndefined();
+    expect(r.fields.issued_date).toBeUndefined();
+    // It is the multiple re-entry label, wrapped onto "Kali sdl", with its date inline.
+    expect(r.fields.stay_multiple_entries_permit_expiry?.text).toBe('1 August 2027');
+  });
+
   it("a lone '-' with nothing after it on its row is the printed value", () => {
     const r = assignFields([
       line('IZIN TINGGAL TERBATAS ELEKTRONIK', 300, 60, 30),

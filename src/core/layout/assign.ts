@@ -366,6 +366,7 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     });
   }
   units.push(...blurredLabels(lines, order, used, units));
+  multipleFromWrappedLine(lines, used, units);
   result.labelCount = units.length;
   result.permitLabelCount = new Set(units.filter((u) => PERMIT_ONLY.has(u.key)).map((u) => u.key)).size;
   result.labelRects = units.map((u) => u.rect);
@@ -612,6 +613,9 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     if (line.rect.y + line.rect.height < issuedBelow) return;
     const split = splitPlaceAndDate(line.text);
     if (!split || !split.place || split.place.length < 3) return;
+    // Places of issue are at most three words ("Tanjung Balai Karimun"); more is a blurred label
+    // with its date ("Izin asuk Bembali Bedegpa 1 August 2027").
+    if (split.place.split(/\s+/).length > 3) return;
     if (!issued || line.rect.y > lines[issued.index]!.rect.y) issued = { index: i, split };
   });
   if (issued) {
@@ -783,6 +787,27 @@ function assignHeader(
   }
 }
 
+/**
+ * "Izin Masuk Kembali" opens both re-entry labels. The multiple-entry one wraps ("Izin Masuk
+ * Kembali" over "Beberapa Kali s/d"); a label read as the single-entry one whose next line, too
+ * blurred to have joined it, starts like "Beberapa" or "Multiple" is the multiple-entry label.
+ */
+function multipleFromWrappedLine(lines: readonly TextLine[], used: Set<number>, units: LabelUnit[]): void {
+  const multiple = 'stay_multiple_entries_permit_expiry';
+  if (units.some((u) => u.key === multiple)) return;
+  const single = units.find((u) => u.key === 'stay_entries_permit_expiry' && !u.inline);
+  if (!single) return;
+  const below = findLineBelow(lines, used, single.lines, lines[single.lines[single.lines.length - 1]!]!.rect);
+  if (below < 0) return;
+  const first = normalizeForMatch(lines[below]!.text).split(' ')[0] ?? '';
+  const opens = (word: string) => first.length >= 6 && similarity(first, word) >= 0.75;
+  if (!opens('BEBERAPA') && !opens('MULTIPLE')) return;
+  single.key = multiple;
+  single.lines = [...single.lines, below];
+  single.rect = unionRect(single.rect, lines[below]!.rect);
+  used.add(below);
+}
+
 /** Similarity a blurred label needs when it is plainly a label line and its field has none yet. */
 const BLURRED_LABEL_SIMILARITY = 0.66;
 
@@ -800,6 +825,7 @@ function blurredLabels(
   const claimed = new Set<LabelKey>(units.map((u) => u.key));
   const candidates: { line: number; hit: NonNullable<ReturnType<typeof matchLabel>> }[] = [];
   const inlineOf = new Map<number, TextWord[]>();
+  const wrappedOnto = new Map<number, number>();
   for (const i of order) {
     if (used.has(i)) continue;
     const line = lines[i]!;
@@ -811,34 +837,48 @@ function blurredLabels(
     const letters = labelText.replace(/[^\p{L}]/gu, '');
     const lower = letters.replace(/[^\p{Ll}]/gu, '').length;
     if (letters.length < 4 || lower < 0.4 * letters.length) continue;
-    const hit = matchLabel(
+    let hit = matchLabel(
       labelWords.map((w) => w.text),
       BLURRED_LABEL_SIMILARITY,
       claimed,
     );
+    // A label wrapped onto the line under it ("Izin asuk Bembali Bedegpa 1 August 2027" over
+    // "Kali sdl"), too blurred to have been joined as a strict label, is matched whole.
+    const below = findLineBelow(lines, used, [i], line.rect);
+    if (below >= 0 && isLabelText(lines[below]!.text)) {
+      const words = [...labelWords, ...lines[below]!.words].map((w) => w.text);
+      const joined = matchLabel(words, BLURRED_LABEL_SIMILARITY, claimed);
+      if (
+        joined &&
+        joined.wordCount >= words.length &&
+        (!hit || hit.wordCount < labelWords.length || joined.score * joined.length > hit.score * hit.length)
+      ) {
+        hit = joined;
+        wrappedOnto.set(i, below);
+      }
+    }
     // The label must be all of the words before the value: a blurred label leaves no room for more.
-    if (!hit || hit.wordCount < labelWords.length) continue;
+    if (!hit || (!wrappedOnto.has(i) && hit.wordCount < labelWords.length)) continue;
     if (firstDigit >= 0) {
       const tail = plausibleInline(dropLeadingSeparators(line.words.slice(firstDigit)), hit);
       if (!tail.length || !valueFits(hit.key, joinWords(tail))) continue;
       inlineOf.set(i, tail);
     } else {
       // Loose spelling is trusted only as far as the value under it fits the field.
-      const value = headedValue(lines, used, i, (l) => !mostlyLowercase(l.text));
+      const wrapped = wrappedOnto.get(i);
+      const taken = wrapped === undefined ? used : new Set([...used, wrapped]);
+      const value = headedValue(lines, taken, i, (l) => !mostlyLowercase(l.text));
       if (value >= 0 && !valueFits(hit.key, lines[value]!.text)) continue;
     }
     candidates.push({ line: i, hit });
   }
   // A label too blurred even for that may still be told apart among the few fields whose value
   // could be the line it heads: a date under "Tg Lahr" is a date field, and of those, birth.
-  const labelLike = (line: TextLine) => {
-    const letters = line.text.replace(/[^\p{L}]/gu, '');
-    const lower = letters.replace(/[^\p{Ll}]/gu, '').length;
-    return letters.length >= 3 && !/\d/.test(line.text) && lower >= 0.4 * letters.length;
-  };
-  const taken = new Set(candidates.map((c) => c.line));
+  const taken = new Set(
+    candidates.flatMap((c) => [c.line, ...(wrappedOnto.has(c.line) ? [wrappedOnto.get(c.line)!] : [])]),
+  );
   for (const i of order) {
-    if (used.has(i) || taken.has(i) || !labelLike(lines[i]!)) continue;
+    if (used.has(i) || taken.has(i) || !isLabelText(lines[i]!.text)) continue;
     const value = headedValue(lines, used, i);
     if (value < 0) continue;
     const keys = keysForValue(lines[value]!.text);
@@ -857,19 +897,30 @@ function blurredLabels(
   const out: LabelUnit[] = [];
   for (const { line, hit } of candidates) {
     if (claimed.has(hit.key)) continue;
+    const below = wrappedOnto.get(line);
+    if (below !== undefined && used.has(below)) continue;
     claimed.add(hit.key);
     used.add(line);
+    if (below !== undefined) used.add(below);
     const inline = inlineOf.get(line) ?? null;
     const labelWords = inline ? lines[line]!.words.filter((w) => !inline.includes(w)) : [];
+    const rect = labelWords.length ? rectOfWords(labelWords) : lines[line]!.rect;
     out.push({
       key: hit.key,
-      rect: labelWords.length ? rectOfWords(labelWords) : lines[line]!.rect,
+      rect: below !== undefined ? unionRect(rect, lines[below]!.rect) : rect,
       score: hit.score,
-      lines: [line],
+      lines: below !== undefined ? [line, below] : [line],
       inline,
     });
   }
   return out;
+}
+
+/** Printed like a label: letters in running mixed case, no digits. */
+function isLabelText(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  const lower = letters.replace(/[^\p{Ll}]/gu, '').length;
+  return letters.length >= 3 && !/\d/.test(text) && lower >= 0.4 * letters.length;
 }
 
 /** Whether `text` could be the value of `key` by its digits and shape (a loosely read label's check). */
