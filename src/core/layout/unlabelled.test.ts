@@ -104,6 +104,11 @@ describe('values placed by their own format when their labels are unreadable', (
     expect(r.fields.issued_date).toBeUndefined();
   });
 
+  it("a value whose ':' the detector joined to it is still placed by its format", () => {
+    const r = assignFields([TITLE, line('Kx qwa /', 85, 1251, 48), line(': JERANG', 391, 1254, 40)]);
+    expect(r.fields.nationality?.text).toMatch(/JERANG$/);
+  });
+
   it('a roman stay permit index above the birth value is no name (measured on a card photo)', () => {
     const r = assignFields([
       line('KARTU IZIN TINGGAL TETAP', 123, 60, 28, 0.82, 375),

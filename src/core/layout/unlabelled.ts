@@ -86,7 +86,8 @@ export function assignUnlabelledByFormat(
       assignment: FORMAT_ONLY_ASSIGNMENT,
     };
   };
-  const text = (i: number) => lines[i]!.text.trim();
+  // The label column's ':' joined to the value by the detector is no part of its format.
+  const text = (i: number) => lines[i]!.text.trim().replace(/^[:;]\s*/, '');
   const indices = lines.map((_, i) => i);
 
   if (!fields.gender) {
