@@ -23,6 +23,11 @@ describe('normalizeField', () => {
     expect(normalizeField('nationality', 'ATLANTIS', '')).toEqual({ value: 'ATLANTIS', valid: null });
   });
 
+  it('an address whose house number has no digit is invalid as read; free text otherwise unchecked', () => {
+    expect(normalizeField('office_address', 'JL. ENGKU PUTRI NO. J BATAM CENTRE', '').valid).toBe(false);
+    expect(normalizeField('address', 'JL. MELATI NO. 21, RT 005/RW 001', '').valid).toBeNull();
+  });
+
   it('reads office classes as roman numerals', () => {
     expect(normalizeField('office_name', 'KANIM KELAS 1 TPI DENPASAR', '').value).toBe(
       'KANIM KELAS I TPI DENPASAR',

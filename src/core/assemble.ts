@@ -11,6 +11,7 @@ import {
   cleanText,
   NATIONALITIES,
   normalizeAddress,
+  hasUnreadHouseNumber,
   normalizeGuarantorName,
   normalizeName,
   normalizeNationality,
@@ -162,7 +163,10 @@ export function normalizeField(name: TextFieldName, printed: string, nationality
       return { value: region.value, valid: region.known ? true : null };
     }
     case 'office_address':
-      return { value: normalizeAddress(text), valid: null };
+    case 'address': {
+      const value = normalizeAddress(text);
+      return { value, valid: hasUnreadHouseNumber(value) ? false : null };
+    }
     case 'nationality': {
       // A known country is a valid read; digits never are (an identifier taken for the country).
       const value = normalizeNationality(text);
@@ -170,8 +174,6 @@ export function normalizeField(name: TextFieldName, printed: string, nationality
     }
     case 'full_name':
       return { value: normalizeName(text), valid: null };
-    case 'address':
-      return { value: normalizeAddress(text), valid: null };
     case 'guarantor_name':
       return { value: normalizeGuarantorName(text), valid: null };
     case 'status':

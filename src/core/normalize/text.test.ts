@@ -4,6 +4,7 @@ import {
   cleanText,
   NATIONALITIES,
   normalizeAddress,
+  hasUnreadHouseNumber,
   normalizeGuarantorName,
   normalizeName,
   normalizeNationality,
@@ -61,6 +62,13 @@ describe('normalizeName', () => {
     ['SMITH 12', 'SMITH'],
     ['SMITH (JOHN)', 'SMITH JOHN'],
     ['-SMITH-', 'SMITH'],
+    // A relation marker keeps (or gets back) its slash, between the name's words only.
+    ['NURUL IZZAH A/L SUBRAMANIAM', 'NURUL IZZAH A/L SUBRAMANIAM'],
+    ['NURUL IZZAH A L SUBRAMANIAM', 'NURUL IZZAH A/L SUBRAMANIAM'],
+    ['PRIYA A/P RAMASAMY', 'PRIYA A/P RAMASAMY'],
+    ['KUMAR S/O RAJAN', 'KUMAR S/O RAJAN'],
+    ['A L SMITH', 'A L SMITH'],
+    ['JOHN B L SMITH', 'JOHN B L SMITH'],
     ['', ''],
   ])('%j -> %j', (input, expected) => {
     expect(normalizeName(input)).toBe(expected);
@@ -222,7 +230,20 @@ describe('normalizeAddress', () => {
     ['KEL. SEI SIKAMBING B, KEC. MEDAN SUNGGAL', 'KEL. SEI SIKAMBING B, KEC. MEDAN SUNGGAL'],
     ['JL. MELATI NO. 2, GAB. BADUNG', 'JL. MELATI NO. 2, KAB. BADUNG'],
     ['KEL. KEM, KEC. X', 'KEL. KEM, KEC. X'],
+    // A one-glyph house number read as its look-alike letter.
+    ['JL. MELATI NO. S, RT 002/RW 004', 'JL. MELATI NO. 5, RT 002/RW 004'],
+    ['JL. ENGKU PUTRI NO. B BATAM CENTRE', 'JL. ENGKU PUTRI NO. 8 BATAM CENTRE'],
+    ['JL. JENO. SUDIRMAN NO. 23', 'JL. JEND. SUDIRMAN NO. 23'],
+    ['JL. JEN0, SUDIRMAN NO. 23', 'JL. JEND. SUDIRMAN NO. 23'],
+    ['JL. JENO RAYA NO. 2', 'JL. JENO RAYA NO. 2'],
   ])('%j -> %j', (input, expected) => {
     expect(normalizeAddress(input)).toBe(expected);
+  });
+
+  it('flags a house number read without a digit (measured: "NO. J" for "NO. 3")', () => {
+    expect(hasUnreadHouseNumber(normalizeAddress('JL. ENGKU PUTRI NO. J BATAM CENTRE'))).toBe(true);
+    expect(hasUnreadHouseNumber(normalizeAddress('JL. ENGKU PUTRI NO. 3 BATAM CENTRE'))).toBe(false);
+    expect(hasUnreadHouseNumber('JL. HAYAM WURUK NO. 238C, RT 006/RW 003')).toBe(false);
+    expect(hasUnreadHouseNumber('PERUM. GRIYA BLOK C NO. 5')).toBe(false);
   });
 });

@@ -34,9 +34,16 @@ const LETTER_FOR_DIGIT: Record<string, string> = {
 };
 
 /**
- * A holder's name: uppercase, accents dropped, only letters, spaces, apostrophes, hyphens and dots.
- * Digits glued to letters are read as the letters OCR confuses them with ('J0HN' -> 'JOHN'); other
- * characters become spaces.
+ * Relation markers printed inside Malaysian, Singaporean and Indian names: A/L, A/P (anak lelaki,
+ * anak perempuan: son, daughter of), S/O, D/O. No name has these letter pairs as words of their own,
+ * so two single letters between the names' words (the slash read as a space) are one marker.
+ */
+const RELATION_PAIRS = new Set(['AL', 'AP', 'SO', 'DO']);
+
+/**
+ * A holder's name: uppercase, accents dropped, only letters, spaces, apostrophes, hyphens and dots,
+ * and the slash of a relation marker (A/L, S/O). Digits glued to letters are read as the letters
+ * OCR confuses them with ('J0HN' -> 'JOHN'); other characters become spaces.
  */
 export function normalizeName(text: string): string {
   const upper = cleanText(text)
@@ -49,6 +56,10 @@ export function normalizeName(text: string): string {
     .map((word) => (/[A-Z]/.test(word) ? word.replace(/[0-9|]/g, (c) => LETTER_FOR_DIGIT[c] ?? '') : ''))
     .map((word) => word.replace(/^['\-.]+/, '').replace(/['-]+$/, ''))
     .filter((word) => word.length > 0);
+  for (let i = 1; i + 2 < words.length; i++) {
+    if (words[i]!.length === 1 && words[i + 1]!.length === 1 && RELATION_PAIRS.has(words[i]! + words[i + 1]!))
+      words.splice(i, 2, `${words[i]!}/${words[i + 1]!}`);
+  }
   return words.join(' ');
 }
 
@@ -87,9 +98,19 @@ const DIGIT_FOR_LETTER: Record<string, string> = {
  *   "RT 003/RW 008", "RT 011/RW 003";
  * - KEL, KEC and KAB one glyph off where they open a part ("REC. SERPONG" -> "KEC. SERPONG");
  * - a block code's number read as letters: "BLOK ALL", "BLOK GI" -> "BLOK A11", "BLOK G1";
- * - a dot or comma after the last word ("... NO. 1 JIMBARAN.") is dropped.
+ * - a dot or comma after the last word ("... NO. 1 JIMBARAN.") is dropped;
+ * - a one-glyph house number read as its look-alike letter: "NO. S" -> "NO. 5";
+ * - JEND (Jenderal) with its D read as O: "JENO. SUDIRMAN" -> "JEND. SUDIRMAN".
  * Words themselves are left as read.
  */
+/**
+ * Whether an address (as `normalizeAddress` gives it) has a house number without a digit ("NO. J"):
+ * a glyph misread beyond the look-alike repairs, so the address as read is not the printed one.
+ */
+export function hasUnreadHouseNumber(address: string): boolean {
+  return /\bNO\. [A-Z]{1,2}(?=[\s,]|$)/.test(address);
+}
+
 export function normalizeAddress(text: string): string {
   const digits = (s: string) => s.replace(/[OQDSIl|BZG]/g, (c) => DIGIT_FOR_LETTER[c] ?? c);
   return (
@@ -98,8 +119,12 @@ export function normalizeAddress(text: string): string {
       // KEL, KEC or KAB one glyph off ("REC.", "KIC,") where it opens a part of the address.
       // (Not a village or district named like one: "KEL. KEM, KEC. X".)
       .replace(/(?<=(?:^|\S)\s)(?<!\b(?:KEL|KEC|KAB|KOTA)\.?\s)[A-Z]{3}(?=[.,]\s[A-Z])/g, partKeyword)
+      // Jenderal's abbreviation with its D read as O or 0 ("JL. JENO. SUDIRMAN").
+      .replace(/\bJEN[O0Q](?=[.,]\s*[A-Z])/g, 'JEND')
       .replace(/\b(JL|KEL|KEC|KAB|KM|PERUM|KOMP|GG|JEND)(?:[.,]\s*|\s+)(?=[A-Z0-9])/g, '$1. ')
       .replace(/\bNO(?:[.,]\s*|\s+)(?=\d)/g, 'NO. ')
+      // A house number of one glyph read as its look-alike letter ("NO. S, RT ..."): the digit.
+      .replace(/\bNO\. ([OQDSI|BZG])(?=[\s,]|$)/g, (_m, c: string) => `NO. ${DIGIT_FOR_LETTER[c] ?? c}`)
       .replace(
         /\b[RK3]T\s*([0-9OQDSIl|BZG]{2,3})\s*(?:[/I|l1]\s*[R9][WV]?|[R9][WV])\s*([0-9OQDSIl|BZG]{2,3})\b/g,
         (_m, rt: string, rw: string) => `RT ${digits(rt)}/RW ${digits(rw)}`,
