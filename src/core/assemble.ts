@@ -2,6 +2,7 @@
 // polygons in output pixels, and a confidence that reflects how likely the value is exactly right.
 import type { Rect } from './ports';
 import { snapAdministrativeTail } from './normalize/regions';
+import { snapStayPurpose } from './normalize/statuses';
 import { snapPlaceOfBirth } from './normalize/places';
 import type { KitasRead, Polygon, TextFieldName } from './schema';
 import type { FieldReading } from './layout/assign';
@@ -229,6 +230,8 @@ export function finalizeFields(
     // Only here, on OCR reads: the directories are megabytes the review form's edits do not load.
     if (name === 'address') value = snapAdministrativeTail(value);
     if (name === 'place_of_birth') value = snapPlaceOfBirth(value, textConfidence);
+    // (An officer's own edit is taken as typed: only OCR reads are put back to a known purpose.)
+    if (name === 'status') value = snapStayPurpose(value);
     const e: FieldEvidence = {
       text: textConfidence,
       format: valid === true ? 'valid' : valid === false ? 'invalid' : 'none',
