@@ -369,6 +369,21 @@ describe('what a value is weighs in pairing', () => {
     expect(r.fields.stay_multiple_entries_permit_expiry?.text).toBe('1 August 2027');
   });
 
+  it('a garbled date label takes the closest wording, not the longest (measured on a card photo)', () => {
+    const r = assignFields([
+      line('KARTU IZIN TINGGAL TERBATAS', 231, 50, 25, 1, 388),
+      line('2C19HQ6628YN', 163, 92, 27, 0.98, 178),
+      line('Berlau ad / Paary Tate', 159, 125, 21, 0.32, 155),
+      line('Narma / Name', 531, 127, 18, 0.33, 87),
+      line('MARK ANTHONY RAMON BAUTISTA', 528, 143, 25, 0.89, 320),
+      line('14/03/2020', 155, 144, 23, 0.91, 101),
+      line('Tempar/ Tgl Ialir/ Place / Vatuol Bith', 151, 169, 22, 0.33, 252),
+      line('MANILA, 10/11/1957', 150, 190, 22, 0.99, 183),
+    ]);
+    expect(r.fields.stay_multiple_entries_permit_expiry?.text).toBe('14/03/2020');
+    expect(r.fields.passport_expiry).toBeUndefined();
+  });
+
   it("a lone '-' with nothing after it on its row is the printed value", () => {
     const r = assignFields([
       line('IZIN TINGGAL TERBATAS ELEKTRONIK', 300, 60, 30),

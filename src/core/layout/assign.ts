@@ -883,15 +883,18 @@ function blurredLabels(
     if (value < 0) continue;
     const keys = keysForValue(lines[value]!.text);
     if (!keys.length) continue;
-    const allowed = new Set<LabelKey>(keys.filter((k) => !claimed.has(k)));
-    const exclude = new Set<LabelKey>(ALL_LABEL_KEYS.filter((k) => !allowed.has(k)));
-    const hit = matchLabel(
-      lines[i]!.words.map((w) => w.text),
-      TYPED_LABEL_SIMILARITY,
-      exclude,
-    );
-    if (hit && hit.wordCount >= lines[i]!.words.length)
-      candidates.push({ line: i, hit: { ...hit, score: hit.score * 0.9 } });
+    // Each allowed field on its own, the closest wording wins: at this similarity the longer
+    // wording's weight would favour "Masa Berlaku Paspor / Passport Expiry Date" over the
+    // permit's own "Berlaku s/d / Expiry Date" for a garbled "Berlau ad / Paary Tate".
+    const words = lines[i]!.words.map((w) => w.text);
+    let hit: LabelHit | null = null;
+    for (const key of keys) {
+      if (claimed.has(key)) continue;
+      const others = new Set<LabelKey>(ALL_LABEL_KEYS.filter((k) => k !== key));
+      const h = matchLabel(words, TYPED_LABEL_SIMILARITY, others);
+      if (h && h.wordCount >= words.length && (!hit || h.score > hit.score)) hit = h;
+    }
+    if (hit) candidates.push({ line: i, hit: { ...hit, score: hit.score * 0.9 } });
   }
   candidates.sort((a, b) => b.hit.score - a.hit.score);
   const out: LabelUnit[] = [];
