@@ -54,6 +54,13 @@ describe('office names and issue places read from soft photos', () => {
     expect(normalizeField('office_name', printed, '').value).toBe(value);
   });
 
+  it('the directory vouches for an office whose class cannot be another one-stroke class only', () => {
+    // KELAS I and KELAS II are both real: soft print turns one into the other (measured twice).
+    expect(normalizeField('office_name', 'KANTOR IMIGRASI KELAS I NON TPI MOROWALI', '').valid).toBeNull();
+    expect(normalizeField('office_name', 'KANIM KELAS II TPI BEKASI', '').valid).toBeNull();
+    expect(normalizeField('office_name', 'KANTOR IMIGRASI KELAS I KHUSUS TPI BATAM', '').valid).toBe(true);
+  });
+
   it('a mark read after the place is not part of it', () => {
     expect(normalizeField('issued_place', 'BATAM., 27-01-2019', '').value).toBe('BATAM');
     expect(normalizeField('issued_place', 'Tangerang. 27-01-2019', '').value).toBe('Tangerang');

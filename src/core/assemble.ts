@@ -157,7 +157,11 @@ export function normalizeField(name: TextFieldName, printed: string, nationality
         .replace(/\bKELAS\s+([1Il|[\]]{1,3})(?=\s|$)/g, (_m, n: string) => `KELAS ${'I'.repeat(n.length)}`)
         .replace(/(\s)(?:TP[1Il!|L™]?|T™|T\?I)(?=\s)/g, '$1TPI');
       const office = snapOfficeName(fixed);
-      return { value: office.value, valid: office.known ? true : null };
+      // The directory confirms the office's city, not its class: KELAS I and KELAS II are both
+      // real, one stroke apart, and soft print loses the stroke in both engines alike. Only
+      // "KELAS I KHUSUS" (no other class is "KHUSUS") is confirmed by its own wording.
+      const classConfirmed = /\bKELAS I KHUSUS\b/.test(office.value);
+      return { value: office.value, valid: office.known && classConfirmed ? true : null };
     }
     case 'office_region': {
       const region = snapOfficeRegion(text);
