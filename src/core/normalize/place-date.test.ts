@@ -17,6 +17,8 @@ describe('splitPlaceAndDate', () => {
     ['Jakarta, 3 Marct 2024', 'Jakarta', '03-03-2024'],
     ['Jakarta; 16.07.2019', 'Jakarta', '16-07-2019'],
     ['Bekasi, 23-07-2021 A', 'Bekasi', '23-07-2021'],
+    // Measured on a card photo turned 180°: the card's corner read as a digit after the year.
+    ['Bekasi, 23-07-2021 3', 'Bekasi', '23-07-2021'],
     ["Cote d'Ivoire, 16-07-2019", "Cote d'Ivoire", '16-07-2019'],
     ['16-07-2019', '', '16-07-2019'],
     ['3 Maret 2024', '', '03-03-2024'],
@@ -33,6 +35,7 @@ describe('splitPlaceAndDate', () => {
     'Jakarta 2019',
     '16-07-2019 Jakarta',
     'Jakarta, 16-07-2019 ABC',
+    'Jakarta, 16-07-2019 12',
   ])('%j -> null', (input) => {
     expect(splitPlaceAndDate(input)).toBeNull();
   });

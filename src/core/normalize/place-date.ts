@@ -30,7 +30,8 @@ export function splitPlaceAndDate(text: string): PlaceAndDate | null {
     if (place && !/\p{L}/u.test(place)) continue;
     return { place, date };
   }
-  // A mark of the stamp or signature beside the date, read as a letter or two ("23-07-2021 A").
-  const speck = /^(.*\d)\s+[^\s\d]{1,2}$/.exec(s);
+  // A mark of the stamp or signature beside the date, read as a letter or two ("23-07-2021 A"),
+  // or as a lone digit after a whole year ("23-07-2021 3": no date goes on past its year).
+  const speck = /^(.*\d)\s+[^\s\d]{1,2}$/.exec(s) ?? /^(.*\d{4})\s+\d$/.exec(s);
   return speck ? splitPlaceAndDate(speck[1]!) : null;
 }
