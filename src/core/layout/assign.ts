@@ -833,10 +833,9 @@ function blurredLabels(
     // Kembali Beberapa Kali s/d 21.01.2025"): the label is then the words before the first digit.
     const firstDigit = line.words.findIndex((w) => /\d/.test(w.text));
     const labelWords = firstDigit < 0 ? line.words : line.words.slice(0, firstDigit);
+    // (The words before the first digit: label text needs no digit test here, only four letters.)
     const labelText = labelWords.map((w) => w.text).join(' ');
-    const letters = labelText.replace(/[^\p{L}]/gu, '');
-    const lower = letters.replace(/[^\p{Ll}]/gu, '').length;
-    if (letters.length < 4 || lower < 0.4 * letters.length) continue;
+    if (!isLabelText(labelText) || labelText.replace(/[^\p{L}]/gu, '').length < 4) continue;
     let hit = matchLabel(
       labelWords.map((w) => w.text),
       BLURRED_LABEL_SIMILARITY,
