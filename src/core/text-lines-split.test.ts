@@ -17,8 +17,23 @@ describe('splitCaseJoined', () => {
     expect(splitCaseJoined(word('Kelamin:LAKI-LAKI')).map((p) => p.text)).toEqual(['Kelamin:', 'LAKI-LAKI']);
   });
 
+  it('splits a label abbreviation and its period from an identifier run into it', () => {
+    expect(splitCaseJoined(word('No.7IOEE54803')).map((p) => p.text)).toEqual(['No.', '7IOEE54803']);
+    expect(splitCaseJoined(word('Tgl.16-09-1975')).map((p) => p.text)).toEqual(['Tgl.', '16-09-1975']);
+  });
+
   it('leaves words that are one word alone', () => {
-    for (const t of ['McDONALD', 'CHIANG', 'Tanggal', 'Lahir:', 'NO.12', 'TanggalX', 'mD'])
+    for (const t of [
+      'McDONALD',
+      'CHIANG',
+      'Tanggal',
+      'Lahir:',
+      'NO.12',
+      'TanggalX',
+      'mD',
+      'No.12',
+      'St.JOHN',
+    ])
       expect(splitCaseJoined(word(t)).map((p) => p.text)).toEqual([t]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Raster, RecognizeOptions, TextRecognizer } from './ports';
-import { recognizeRegion, type LineRect } from './text-lines';
+import { mergeRowFragments, recognizeRegion, type LineRect } from './text-lines';
 
 const DEG = Math.PI / 180;
 
@@ -135,5 +135,33 @@ describe('recognizeRegion on a tilted line', () => {
     expect(a.seen[0]!.raster.width).toBe(b.seen[0]!.raster.width);
     expect(a.seen[0]!.raster.height).toBe(b.seen[0]!.raster.height);
     expect(Array.from(a.seen[0]!.raster.data)).toEqual(Array.from(b.seen[0]!.raster.data));
+  });
+});
+
+describe('mergeRowFragments and line direction', () => {
+  // A photo's colon: two dots whose blob the detector sees as tilted by 10 degrees, just left of a
+  // level value. Merged, the value must stay level: turned by the colon's angle, its crop had cut
+  // the last glyph ("FERRARI" read as "FERRAR" at 0.99).
+  const colon: LineRect = { x: 520, y: 700, width: 28, height: 16, angle: -10 * DEG };
+  const value: LineRect = { x: 548, y: 696, width: 338, height: 27 };
+
+  it('takes the direction of the widest fragment, not of the leftmost', () => {
+    const [merged, ...rest] = mergeRowFragments([value, colon]);
+    expect(rest).toHaveLength(0);
+    expect(merged).toMatchObject({ x: 520, width: 366 });
+    expect(merged!.angle).toBeUndefined();
+  });
+
+  it('keeps a tilted line tilted when a level fragment is the smaller one', () => {
+    const tiltedValue: LineRect = { ...value, angle: 3 * DEG };
+    const level: LineRect = { x: 520, y: 700, width: 28, height: 20 };
+    const [merged] = mergeRowFragments([level, tiltedValue]);
+    expect(merged!.angle).toBeCloseTo(3 * DEG);
+  });
+
+  it('does not change its input boxes', () => {
+    const input = [{ ...colon }, { ...value }];
+    mergeRowFragments(input);
+    expect(input[0]).toEqual(colon);
   });
 });

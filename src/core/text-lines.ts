@@ -119,7 +119,10 @@ export async function recognizeRegion(
  * is the boundary. A short lowercase run ("McDONALD") is never split.
  */
 export function splitCaseJoined<W extends { text: string; bbox: Rect }>(word: W): W[] {
-  const m = /^([A-Z]?[a-z]{3,}[.:]?)([A-Z0-9][A-Z0-9,.'/-]+)$/.exec(word.text);
+  // Also a label's abbreviation with its period run into an identifier ("No.7IOEE54803").
+  const m =
+    /^([A-Z]?[a-z]{3,}[.:]?)([A-Z0-9][A-Z0-9,.'/-]+)$/.exec(word.text) ??
+    /^([A-Z][a-z]{1,2}[.:])([A-Z0-9][A-Z0-9-]{4,})$/.exec(word.text);
   if (!m) return [word];
   const [, head, tail] = m as unknown as [string, string, string];
   const headWidth = (word.bbox.width * head.length) / word.text.length;
@@ -160,9 +163,13 @@ function uprightCrop(raster: Raster, box: Rect, angle: number, scale: number): R
  * The detector sometimes splits one printed line at wide letter gaps. Boxes on the same row whose
  * gap is under about one text height are the same line.
  */
-export function mergeRowFragments(rects: Rect[]): Rect[] {
+export function mergeRowFragments(rects: LineRect[]): LineRect[] {
   const sorted = [...rects].sort((a, b) => a.x - b.x);
-  const out: Rect[] = [];
+  const out: LineRect[] = [];
+  // The widest fragment merged into each output box: its direction is the line's. A colon's two
+  // dots or a lone glyph have a direction of their own (a colon read as tilted 10 degrees), which
+  // must not turn the whole value when it happens to be the leftmost fragment.
+  const widest = new Map<LineRect, number>();
   for (const r of sorted) {
     const host = out.find((o) => {
       const overlap = Math.min(o.y + o.height, r.y + r.height) - Math.max(o.y, r.y);
@@ -181,7 +188,16 @@ export function mergeRowFragments(rects: Rect[]): Rect[] {
       host.width = x1 - host.x;
       host.y = y0;
       host.height = y1 - y0;
-    } else out.push({ ...r });
+      if (r.width > widest.get(host)!) {
+        widest.set(host, r.width);
+        if (r.angle === undefined) delete host.angle;
+        else host.angle = r.angle;
+      }
+    } else {
+      const copy = { ...r };
+      widest.set(copy, r.width);
+      out.push(copy);
+    }
   }
   return out.sort((a, b) => a.y - b.y || a.x - b.x);
 }
