@@ -41,6 +41,20 @@ describe('normalizeField', () => {
     expect(normalizeField('issued_place', "'Batam, 30-10-2023 I", '').value).toBe('Batam');
     expect(normalizeField('issued_date', 'Jakarta Barat, 1 July 2024', '').value).toBe('01-07-2024');
   });
+
+  // Numeric dates are printed zero-padded: "2-09-2025" for a printed "20-09-2025" lost a digit.
+  it('keeps a numeric date that lost a digit, without vouching for its format', () => {
+    expect(normalizeField('issued_date', 'Yogyakarta, 2-09-2025', '')).toEqual({
+      value: '02-09-2025',
+      valid: null,
+      repaired: true,
+    });
+    expect(normalizeField('passport_expiry', '14-3-2031', '').valid).toBeNull();
+    expect(normalizeField('issued_date', 'Yogyakarta, 20-09-2025', '').valid).toBe(true);
+    // A day written out with its month name may have one digit.
+    expect(normalizeField('date_of_birth', '7 Mei 1957', '')).toEqual({ value: '07-05-1957', valid: true });
+    expect(normalizeField('passport_expiry', '14/03/2031', '').valid).toBe(true);
+  });
 });
 
 describe('office names and issue places read from soft photos', () => {

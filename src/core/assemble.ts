@@ -6,7 +6,7 @@ import { snapStayPurpose } from './normalize/statuses';
 import { snapPlaceOfBirth } from './normalize/places';
 import type { KitasRead, Polygon, TextFieldName } from './schema';
 import type { FieldReading } from './layout/assign';
-import { normalizeDate } from './normalize/dates';
+import { hasLostDateDigit, normalizeDate } from './normalize/dates';
 import { normalizeGender } from './normalize/gender';
 import {
   cleanText,
@@ -107,6 +107,13 @@ function dropLabelRemnant(text: string): string {
   return m ? m[1]! : text;
 }
 
+/** A date that parsed; one whose printed day or month lost a digit has no sure format. */
+function datedValue(date: string, printed: string): Normalized {
+  return hasLostDateDigit(printed)
+    ? { value: date, valid: null, repaired: true }
+    : { value: date, valid: true };
+}
+
 export function normalizeField(name: TextFieldName, printed: string, nationality: string): Normalized {
   const text = FREE_TEXT_FIELDS.has(name)
     ? bangAsLetterI(name === 'address' ? cleanText(printed) : dropLabelRemnant(cleanText(printed)))
@@ -114,13 +121,13 @@ export function normalizeField(name: TextFieldName, printed: string, nationality
   if (DATE_FIELDS.has(name)) {
     // A slash left over from a bilingual label ("Berlaku / /25/05/2026") is no part of the date.
     const d = normalizeDate(text.replace(/^[/\\]+\s*/, ''));
-    return d ? { value: d, valid: true } : { value: text, valid: false };
+    return d ? datedValue(d, text) : { value: text, valid: false };
   }
   switch (name) {
     case 'issued_date': {
       const split = splitPlaceAndDate(trimPlaceDateNoise(text));
       const d = split?.date ?? normalizeDate(text);
-      return d ? { value: d, valid: true } : { value: text, valid: false };
+      return d ? datedValue(d, text) : { value: text, valid: false };
     }
     case 'issued_place': {
       const split = splitPlaceAndDate(trimPlaceDateNoise(text));

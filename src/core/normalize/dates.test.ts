@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  hasLostDateDigit,
   compareDates,
   dateFromDmy,
   dmyFromDate,
@@ -209,5 +210,19 @@ describe('dateFromDmy / dmyFromDate', () => {
     for (const s of ['01-01-1970', '29-02-2024', '31-12-2099']) {
       expect(dmyFromDate(dateFromDmy(s)!)).toBe(s);
     }
+  });
+});
+
+describe('hasLostDateDigit', () => {
+  it('finds a numeric day or month printed with one digit', () => {
+    expect(hasLostDateDigit('2-09-2025')).toBe(true);
+    expect(hasLostDateDigit('Bekasi, 21-7-2021')).toBe(true);
+    expect(hasLostDateDigit('2 / 09 / 2025')).toBe(true);
+  });
+  it('leaves zero-padded and written-out dates alone', () => {
+    expect(hasLostDateDigit('20-09-2025')).toBe(false);
+    expect(hasLostDateDigit('7 Mei 1957')).toBe(false);
+    expect(hasLostDateDigit('2C25113013DH')).toBe(false);
+    expect(hasLostDateDigit('120-09-2025')).toBe(false);
   });
 });

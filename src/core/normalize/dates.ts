@@ -189,6 +189,15 @@ export function formatDmy({ day, month, year }: DayMonthYear): string {
   return `${String(day).padStart(2, '0')}-${String(month).padStart(2, '0')}-${String(year).padStart(4, '0')}`;
 }
 
+/**
+ * A date printed in digits whose day or month came out as one digit ("2-09-2025"). Permits print
+ * numeric dates zero-padded, so a digit was lost: the date still parses, but it may be "20", not "02".
+ */
+export function hasLostDateDigit(text: string): boolean {
+  const m = /(?:^|[^0-9])(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*\d{4}(?![0-9])/.exec(text);
+  return !!m && (m[1]!.length === 1 || m[2]!.length === 1);
+}
+
 /** parseDate() then 'dd-mm-yyyy', or null when the text is not a valid date. */
 export function normalizeDate(text: string): string | null {
   const parsed = parseDate(text);
