@@ -105,6 +105,9 @@ describe('normalizePermitNumber', () => {
     ['2G21HB0016AT', '2C21HB0016AT'],
     ['2021HB0016AT', '2D21HB0016AT'],
     ['2O21HB0016AT', '2D21HB0016AT'],
+    // The card's "No." joined to the number on a blurred row.
+    ['NO2C25113013DH', '2C25II3013DH'],
+    ['No. 2C25II3013DH', '2C25II3013DH'],
   ])('%j -> %j', (input, expected) => {
     const out = normalizePermitNumber(input);
     expect(out).toBe(expected);
@@ -143,6 +146,11 @@ describe('normalizeStayPermitIndex', () => {
     ['C312', 'C312'],
     ['C 312', 'C312'],
     ['D12', 'D12'],
+    // Only C, D and E indexes are printed on permits: B and F are an E, G a C.
+    ['B27', 'E27'],
+    ['F28A', 'E28A'],
+    ['G316', 'C316'],
+    ['8312', 'E312'],
     ['IX', 'IX'],
     ['X', 'X'],
     ['IV A', 'IVA'],
@@ -168,6 +176,8 @@ describe('normalizeStayPermitIndex', () => {
     ['E3', 'E3'],
     ['E3199', 'E3199'],
     ['VVV', 'VVV'],
+    ['A27', 'A27'],
+    ['O312', 'O312'],
   ])('leaves an unfixable read %j as %j (invalid)', (input, expected) => {
     const out = normalizeStayPermitIndex(input);
     expect(out).toBe(expected);
@@ -199,6 +209,8 @@ describe('normalizeStayPermitIndex', () => {
     ['vib', false],
     ['', false],
     ['31A', false],
+    ['B27', false],
+    ['A312', false],
   ])('isValidStayPermitIndex(%j) = %s', (s, ok) => {
     expect(isValidStayPermitIndex(s)).toBe(ok);
   });

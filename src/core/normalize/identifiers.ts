@@ -94,7 +94,9 @@ const PERMIT_RE = /^\d[A-Z]\d{2}[A-Z]{2}\d{4}[A-Z]{2}$/;
  * class letter (2nd) also reads O/0/Q as D and G/6 as C.
  */
 export function normalizePermitNumber(text: string): string {
-  const s = compact(text);
+  const read = compact(text);
+  // "No. 2C25II3013DH": the card prints "No." before the number, and a blurred row joins them.
+  const s = read.length === PERMIT_MASK.length + 2 && /^N[O0]/.test(read) ? read.slice(2) : read;
   if (s.length !== PERMIT_MASK.length) return s.replace(/\|/g, '');
   const classLetter = s[1]!;
   const fixedClass = /[O0Q]/.test(classLetter) ? 'D' : /[G6]/.test(classLetter) ? 'C' : classLetter;
@@ -112,8 +114,12 @@ export const PERMIT_PREFIX = { KITAS: '2C', KITAP: '2D' } as const;
 // ---------------------------------------------------------------- stay permit index
 
 const ROMAN_INDEX_RE = /^(?:IX|IV|V?I{1,3}|V|X)[A-Z]?$/;
-const CODE_INDEX_RE = /^[A-Z]\d{2,3}[A-Z]?$/;
+// Stay permits carry C and D indexes (the older C312, C316, D312...) or E indexes (E23, E28A, E31A:
+// limited stay visas since 2023); A and B are visit and on-arrival visas, which no permit carries.
+const CODE_INDEX_RE = /^[CDE]\d{2,3}[A-Z]?$/;
 const CODE_INDEX_MASKS = ['LDD', 'LDDD', 'LDDL', 'LDDDL'];
+/** An index letter misread as a look-alike outside C/D/E ('B27' for 'E27'); O could be C or D. */
+const INDEX_LETTER_FOR: Readonly<Record<string, string>> = { B: 'E', F: 'E', G: 'C' };
 
 export function isValidStayPermitIndex(s: string): boolean {
   return ROMAN_INDEX_RE.test(s) || CODE_INDEX_RE.test(s);
@@ -135,9 +141,11 @@ export function normalizeStayPermitIndex(text: string): string {
   let best: { value: string; changes: number } | null = null;
   for (const mask of CODE_INDEX_MASKS) {
     const fixed = fixToMask(s, mask);
-    if (fixed && CODE_INDEX_RE.test(fixed.value) && (best === null || fixed.changes < best.changes)) {
-      best = fixed;
-    }
+    if (!fixed) continue;
+    const letter = INDEX_LETTER_FOR[fixed.value[0]!];
+    const value = letter ? letter + fixed.value.slice(1) : fixed.value;
+    const changes = fixed.changes + (letter ? 1 : 0);
+    if (CODE_INDEX_RE.test(value) && (best === null || changes < best.changes)) best = { value, changes };
   }
   return best?.value ?? plain;
 }
