@@ -236,6 +236,10 @@ describe('normalizeAddress', () => {
     ['JL. JENO. SUDIRMAN NO. 23', 'JL. JEND. SUDIRMAN NO. 23'],
     ['JL. JEN0, SUDIRMAN NO. 23', 'JL. JEND. SUDIRMAN NO. 23'],
     ['JL. JENO RAYA NO. 2', 'JL. JENO RAYA NO. 2'],
+    // RW's R lost after the slash (a webcam frame).
+    ['JL. PULAU BIAK NO. 15, RT 015/W 003, KEL. X', 'JL. PULAU BIAK NO. 15, RT 015/RW 003, KEL. X'],
+    // A speck read as a dot before a part's comma.
+    ['KEL. SEI SIKAMBING B., KEC. MEDAN SUNGGAL', 'KEL. SEI SIKAMBING B, KEC. MEDAN SUNGGAL'],
   ])('%j -> %j', (input, expected) => {
     expect(normalizeAddress(input)).toBe(expected);
   });

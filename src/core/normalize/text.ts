@@ -126,7 +126,7 @@ export function normalizeAddress(text: string): string {
       // A house number of one glyph read as its look-alike letter ("NO. S, RT ..."): the digit.
       .replace(/\bNO\. ([OQDSI|BZG])(?=[\s,]|$)/g, (_m, c: string) => `NO. ${DIGIT_FOR_LETTER[c] ?? c}`)
       .replace(
-        /\b[RK3]T\s*([0-9OQDSIl|BZG]{2,3})\s*(?:[/I|l1]\s*[R9][WV]?|[R9][WV])\s*([0-9OQDSIl|BZG]{2,3})\b/g,
+        /\b[RK3]T\s*([0-9OQDSIl|BZG]{2,3})\s*(?:[/I|l1]\s*(?:[R9][WV]?|[WV])|[R9][WV])\s*([0-9OQDSIl|BZG]{2,3})\b/g,
         (_m, rt: string, rw: string) => `RT ${digits(rt)}/RW ${digits(rw)}`,
       )
       // The regency's KOTA after its comma, a glyph lost or misread ("KTA", "ROTA", "K0TA").
@@ -135,7 +135,8 @@ export function normalizeAddress(text: string): string {
       .replace(/\b([A-Z0]{3,5})(?=\s[A-Z][0-9IL|]{1,2}(?:[\s,]|$))/g, (w: string) =>
         w !== 'BLOK' && w.length >= 4 && levenshtein(w.replace(/0/g, 'O'), 'BLOK') <= 1 ? 'BLOK' : w,
       )
-      .replace(/(?<=\S)[.,]?\s+(?=(?:RT \d|KEL\. |KEC\. |KAB\. ))/g, ', ')
+      // (".," too: a speck read as a dot before the comma, "SEI SIKAMBING B., KEC.")
+      .replace(/(?<=\S)(?:[.,]|\.,)?\s+(?=(?:RT \d|KEL\. |KEC\. |KAB\. ))/g, ', ')
       // (Not an abbreviation's own dot: a village "KEL. KOTA BARU" keeps it.)
       .replace(/(?<=\S)(?<!\b(?:KEL|KEC|KAB|JL|NO|KOMP|PERUM|GG|JEND|KM))[.,]\s+(?=KOTA )/g, ', ')
       // The district's comma lost before the regency that closes the address: "KEC. DENPASAR BARAT
