@@ -305,6 +305,60 @@ describe('what a value is weighs in pairing', () => {
     expect(r.fields.passport_number?.text).toBe('TH5028177');
   });
 
+  it('a "Place and Date of Birth" label takes the line with its date below, not the next column\'s value on its row (measured on a card photo)', () => {
+    // Two columns of labels over values, the right one half a row higher: the right column's
+    // nationality sits level with the left column's birth label.
+    const at = (text: string, x: number, y: number, w: number, h: number) => line(text, x, y, h, 0.95, w);
+    const r = assignFields([
+      at('KARTU IZIN TINGGAL TERBATAS', 163, 70, 532, 43),
+      at('Nama Pemegang', 660, 181, 151, 28),
+      at('PARK EUNJI', 658, 203, 141, 34),
+      at('Warga Negara', 659, 241, 130, 31),
+      at('Tempat dan Tanggal Lahir', 53, 258, 259, 30),
+      at('SOUTH KOREA', 659, 263, 168, 31),
+      at('SEOUL, 07.08.1969', 54, 284, 245, 31),
+      at('Nomor Paspor', 658, 300, 133, 29),
+      at('M60260861', 660, 323, 133, 29),
+    ]);
+    expect(r.fields.nationality?.text).toBe('SOUTH KOREA');
+    expect(r.fields.place_of_birth?.text).toBe('SEOUL');
+    expect(r.fields.date_of_birth?.text).toBe('07.08.1969');
+  });
+
+  it('a date label does not take a small line without a year level with it (measured on a page photo)', () => {
+    const at = (text: string, x: number, y: number, w: number, h: number) => line(text, x, y, h, 0.95, w);
+    const r = assignFields([
+      at('IZIN TINGGAL TERBATAS ELEKTRONIK', 316, 369, 655, 31),
+      at('Tgl. Hales Berlaku Pagpor / h', 661, 961, 260, 30),
+      at('Papor / Pmrgpat', 161, 961, 153, 30),
+      at('1 Eageny', 966, 969, 66, 17),
+      at('4 Nosember 2027', 659, 987, 222, 35),
+      at('758532337', 160, 988, 145, 34),
+    ]);
+    expect(r.fields.passport_expiry?.text).toBe('4 Nosember 2027');
+  });
+
+  it('a colon\'s box reaching into the value\'s (": h") is no value (measured on a page photo)', () => {
+    const at = (text: string, x: number, y: number, w: number, h: number) => line(text, x, y, h, 0.95, w);
+    const r = assignFields([
+      at('IZIN TINGGAL TETAP ELEKTRONIK', 442, 218, 498, 54),
+      at('Jenis Kelamin', 712, 547, 114, 22),
+      at(': FEMALE', 938, 550, 124, 26),
+      at('JL. MERDEKA BARAT NO.', 965, 583, 260, 35),
+      at('Alamat di Indonesia', 713, 585, 159, 23),
+      at(': h', 940, 590, 34, 16),
+      at('171, RT 004/RW 007, KEL.', 970, 610, 244, 31),
+      at('TEMBALANG, KEC.', 969, 633, 197, 35),
+      at('TEMBALANG, KOTA', 967, 658, 209, 35),
+      at('SEMARANG', 969, 687, 129, 29),
+      at('Status Izin', 709, 719, 92, 26),
+      at(': PENYATUAN KELUARGA', 939, 719, 284, 35),
+    ]);
+    expect(r.fields.address?.text).toBe(
+      'JL. MERDEKA BARAT NO. 171, RT 004/RW 007, KEL. TEMBALANG, KEC. TEMBALANG, KOTA SEMARANG',
+    );
+  });
+
   it("a label column's ':' read as '-' is no value when the value follows it (measured on a photo)", () => {
     const r = assignFields([
       line('IZIN TINGGAL TERBATAS ELEKTRONIK', 300, 60, 30),
@@ -424,5 +478,68 @@ describe('what a value is weighs in pairing', () => {
     expect(r.fields.address?.text).toBe(
       'APARTEMEN PURI MANSION BLOK A2 NO. 21, RT 013/RW 012, KEL. SEI SIKAMBING B, KEC. MEDAN SUNGGAL, KOTA MEDAN',
     );
+  });
+
+  it("an address read into its stacked label's second line opens on the label's first row, and no left label takes its last line (measured on a page photo)", () => {
+    const at = (text: string, x: number, y: number, w: number, h: number) => line(text, x, y, h, 0.95, w);
+    const r = assignFields([
+      at('IZIN TINGGAL TERBATAS ELEKTRONIK', 245, 216, 384, 19),
+      at('Tgl. Habis Berlaku', 448, 441, 116, 16),
+      at('03-02-2026', 584, 440, 75, 16),
+      at('Paspor { Passport', 449, 455, 110, 18),
+      at('Expiry', 448, 470, 48, 19),
+      at('Alamat Tinggal /', 448, 490, 107, 21),
+      at('JL. CPMPARA PUTIH NO, 223,', 584, 493, 194, 16),
+      at('Residential Address KEL. LENGKONG GUDANG, KEC.', 448, 507, 350, 19),
+      at('Kewarganegaraan /AUSIRALIA', 69, 522, 220, 21),
+      at('SERPONG, KOTA TANGERANG', 583, 525, 203, 16),
+      at('Nationaliry', 71, 539, 74, 18),
+      at('SELATAN', 583, 541, 68, 16),
+      at('Status Izin / Permit', 450, 563, 121, 16),
+      at('BEKERJA', 582, 563, 67, 15),
+      at('Status', 449, 578, 44, 16),
+    ]);
+    expect(r.fields.address?.text).toBe(
+      'JL. CPMPARA PUTIH NO, 223, KEL. LENGKONG GUDANG, KEC. SERPONG, KOTA TANGERANG SELATAN',
+    );
+    // One box per printed row, the label's words left out.
+    expect(r.fields.address?.lineRects?.map((q) => Math.round(q.y))).toEqual([493, 507, 525, 541]);
+    expect(r.fields.address?.lineRects?.[1]!.x).toBeGreaterThan(560);
+    expect(r.fields.nationality?.text).not.toBe('SELATAN');
+    expect(r.fields.status?.text).toBe('BEKERJA');
+  });
+
+  it("a page's top block of labels, set further right, is no column between the holder's labels and values", () => {
+    const at = (text: string, x: number, y: number, w: number, h: number) => line(text, x, y, h, 0.95, w);
+    const r = assignFields([
+      at('IZIN TINGGAL TERBATAS ELEKTRONIK', 228, 138, 448, 22),
+      at('E31A', 473, 335, 51, 22),
+      at('Indeks Izin Tinggal', 255, 335, 141, 24),
+      at('Stay Permit Index', 257, 353, 108, 18),
+      at('Nama Lengkap', 72, 400, 114, 24),
+      at('LUCY SMITH', 315, 402, 107, 18),
+      at('Full Name', 74, 417, 65, 18),
+      at('LIVERPOOL', 315, 439, 99, 18),
+      at('Tempat Lahir', 74, 440, 100, 18),
+      at('Place of Birth', 74, 455, 86, 18),
+    ]);
+    expect(r.fields.full_name?.text).toBe('LUCY SMITH');
+    expect(r.fields.place_of_birth?.text).toBe('LIVERPOOL');
+  });
+
+  it("an address line ending in a comma goes on under it, though the long line's box is taller than its type (measured on a tilted card photo)", () => {
+    const L = (text: string, x: number, y: number, w: number, h: number) => line(text, x, y, h, 0.95, w);
+    const r = assignFields([
+      L('KARTU IZIN TINGGAL TERBATAS', 714, 104, 901, 49),
+      L('No. Paspor / Passport', 475, 944, 355, 53),
+      L('M2093405', 895, 949, 216, 42),
+      L('No.', 481, 987, 56, 36),
+      L('JL. BUKIT GOLF NO. 7, KEL. LONTAR, KEC. SAMBIKEREP,', 891, 1033, 1165, 55),
+      L('Alamat / Address', 478, 1037, 278, 43),
+      L('KOTA SURABAYA', 899, 1080, 344, 38),
+      L('Pekerjaan / Occupation : PEMEGANG SAHAM', 476, 1126, 825, 49),
+    ]);
+    expect(r.fields.address?.text).toBe('JL. BUKIT GOLF NO. 7, KEL. LONTAR, KEC. SAMBIKEREP, KOTA SURABAYA');
+    expect(r.fields.occupation?.text).toBe('PEMEGANG SAHAM');
   });
 });

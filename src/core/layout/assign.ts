@@ -51,8 +51,9 @@ export interface LayoutResult {
   unfilled: { key: TextFieldName; rect: Rect; lineHeight: number }[];
 }
 
-/** Fields whose value always holds a digit (dates, identifiers). */
+/** Fields whose value always holds a digit (dates, identifiers, "Place, date" of birth). */
 const NEEDS_DIGITS: ReadonlySet<LabelKey> = new Set<LabelKey>([
+  'place_date_of_birth',
   'date_of_birth',
   'passport_expiry',
   'stay_entries_permit_expiry',
@@ -60,6 +61,15 @@ const NEEDS_DIGITS: ReadonlySet<LabelKey> = new Set<LabelKey>([
   'niora',
   'permit_number',
   'passport_number',
+]);
+
+/** Fields whose value is or ends in a date. */
+const DATE_KEYS: ReadonlySet<LabelKey> = new Set<LabelKey>([
+  'place_date_of_birth',
+  'date_of_birth',
+  'passport_expiry',
+  'stay_entries_permit_expiry',
+  'stay_multiple_entries_permit_expiry',
 ]);
 
 /** Fields whose value never holds a run of digits (a name, a nationality, a gender). */
@@ -226,7 +236,8 @@ function isColumnMark(line: TextLine, lines: readonly TextLine[]): boolean {
     if (!dash && !(r.height < 0.6 * o.rect.height && r.width < o.rect.height)) return false;
     const gap = o.rect.x - right(r);
     const level = Math.abs(cy(o.rect) - cy(r)) < 0.6 * Math.max(o.rect.height, h);
-    return level && gap > -0.2 * h && gap < 2.5 * o.rect.height;
+    // The colon's box may reach into the value's by half its height (": h" before "JL. MERDEKA").
+    return level && gap > (dash ? -0.2 : -0.6) * h && gap < 2.5 * o.rect.height;
   });
 }
 
@@ -258,6 +269,29 @@ function dropLeadingSeparators(words: readonly TextWord[]): TextWord[] {
 
 function joinWords(words: readonly TextWord[]): string {
   return words.map((w) => w.text).join(' ');
+}
+
+/**
+ * A wrapped value read into the second line of its stacked label ("Alamat Tinggal /" over
+ * "Residential Address KEL. LENGKONG ..."): its first line is on the label's first row, starting
+ * where the inline words start. Returns that line's index, or -1.
+ */
+function valueOpeningAbove(lines: readonly TextLine[], used: ReadonlySet<number>, u: LabelUnit): number {
+  if (!u.inline || u.lines.length < 2 || !MULTILINE_FIELDS.has(u.key)) return -1;
+  const top = lines[u.lines[0]!]!.rect;
+  const start = u.inline[0]!.rect;
+  const h = top.height;
+  return lines.findIndex(
+    (l, i) =>
+      !used.has(i) &&
+      !u.lines.includes(i) &&
+      hasText(l) &&
+      !looksLikeLabel(l) &&
+      Math.abs(cy(l.rect) - cy(top)) < 0.5 * h &&
+      l.rect.x > right(top) &&
+      Math.abs(l.rect.x - start.x) < 1.5 * h &&
+      l.rect.y < start.y,
+  );
 }
 
 function wordsConfidence(words: readonly TextWord[], fallback: number): number {
@@ -375,18 +409,43 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
   //    right (same row) or just below, cheapest pairs first.
   const valueOf = new Map<
     LabelUnit,
-    { words: TextWord[]; rect: Rect; first: Rect; conf: number; lines: number[]; cost: number }
+    {
+      words: TextWord[];
+      rect: Rect;
+      first: Rect;
+      conf: number;
+      lines: number[];
+      cost: number;
+      /** The rows of a value opened above its label's inline words (lines then ends in the label's). */
+      openedRows?: Rect[];
+    }
   >();
   for (const u of units) {
     if (u.inline) {
       const line = lines[u.lines[u.lines.length - 1]!]!;
+      const opening = valueOpeningAbove(lines, used, u);
+      if (opening < 0) {
+        valueOf.set(u, {
+          words: u.inline,
+          rect: rectOfWords(u.inline),
+          first: rectOfWords(u.inline),
+          conf: wordsConfidence(u.inline, line.confidence),
+          lines: [],
+          cost: 0,
+        });
+        continue;
+      }
+      // The opening line, then the inline words: for wrapping, the value's rows are those two lines.
+      used.add(opening);
+      const words = [...lines[opening]!.words, ...u.inline];
       valueOf.set(u, {
-        words: u.inline,
-        rect: rectOfWords(u.inline),
-        first: rectOfWords(u.inline),
-        conf: wordsConfidence(u.inline, line.confidence),
-        lines: [],
+        words,
+        rect: rectOfWords(words),
+        first: lines[opening]!.rect,
+        conf: Math.min(wordsConfidence(u.inline, line.confidence), lines[opening]!.confidence),
+        lines: [opening, u.lines[u.lines.length - 1]!],
         cost: 0,
+        openedRows: [lines[opening]!.rect, rectOfWords(u.inline)],
       });
     }
   }
@@ -408,6 +467,9 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
       const foreign =
         addressLike ||
         (NEEDS_DIGITS.has(u.key) && !/\d/.test(line.text)) ||
+        // A date prints its year: a line without two digits together is no date's value ("1 Eageny",
+        // the rest of a blurred "Passport Expiry" label, level with it).
+        (DATE_KEYS.has(u.key) && !/\d{2}/.test(line.text)) ||
         (NO_DIGITS.has(u.key) && /\d{3}/.test(line.text))
           ? 15
           : 0;
@@ -417,6 +479,18 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
         rowOverlap > 0.4 * Math.min(r.height, u.rect.height) || Math.abs(cy(r) - cy(u.rect)) < 0.5 * h;
       const gapRight = r.x - right(u.rect);
       if (sameRow && gapRight > -0.5 * h) {
+        // Past the next column's labels lie that column's values: a left label whose own value
+        // went unread must not reach across them ("Nationality" taking "SELATAN", the last line
+        // of the right column's address). That column has labels above and below the line; a
+        // block of labels only above it (a page's top block, set further right) is no column here.
+        const between = units.filter(
+          (o) =>
+            o !== u &&
+            o.rect.x > right(u.rect) + 0.5 * h &&
+            o.rect.x < r.x - 0.5 * h &&
+            Math.abs(cy(o.rect) - cy(r)) < 3 * h,
+        );
+        if (between.some((o) => cy(o.rect) <= cy(r)) && between.some((o) => cy(o.rect) >= cy(r))) return;
         // Stacked labels span two rows: the value sits level with the first one.
         const misalign = Math.abs(r.y - u.rect.y) / h;
         pairs.push({ unit: u, line: i, cost: Math.max(0, gapRight) / h + 0.5 * misalign + foreign });
@@ -484,8 +558,14 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
               !ADDRESS_START.test(line.text.trim())
             : continuesAddress(joinWords(v.words), line.text)) &&
           // Wrapped value lines share the value's type size; a smaller line is the next label.
-          Math.abs(line.rect.height - firstHeight) < 0.3 * firstHeight &&
+          // After an address's trailing comma the print surely goes on: a long first line's box is
+          // taller than its type where the photo left the page a few degrees tilted.
+          Math.abs(line.rect.height - firstHeight) <
+            (u.key === 'address' && /,$/.test(joinWords(v.words).trim()) ? 0.45 : 0.3) * firstHeight &&
           !looksLikeLabel(line) &&
+          // Values print in capitals: a mixed-case line is the next label, however blurred
+          // ("YOON SUNGMIN" over "Kamaangar", a garbled "Kewarganegaraan").
+          !mostlyLowercase(line.text) &&
           // The line right under the value's last line: one that another value took in between
           // (the next field's value, set tight) means this one is that value's continuation, and
           // so does a line of text no value took yet (an address whose label was not read).
@@ -558,13 +638,15 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     }
     const key = u.key as TextFieldName;
     if (fields[key]) continue;
-    const wrapped = v.lines.slice(u.inline ? 0 : 1).map((i) => lines[i]!.rect);
+    const rows = v.openedRows
+      ? [...v.openedRows, ...v.lines.slice(2).map((i) => lines[i]!.rect)]
+      : [v.first, ...v.lines.slice(u.inline ? 0 : 1).map((i) => lines[i]!.rect)];
     fields[key] = {
       text: joinWords(v.words),
       confidence: v.conf,
       rects: [v.rect],
       assignment,
-      ...(wrapped.length ? { lineRects: [v.first, ...wrapped] } : {}),
+      ...(rows.length > 1 ? { lineRects: rows } : {}),
     };
   }
 

@@ -53,6 +53,12 @@ describe('values placed by their own format when their labels are unreadable', (
     expect(family.fields.status?.text).toBe('IKUT ORANG TUA');
     const bare = assignFields([TITLE, line('Szbea Irtn', 40, 400, 12), line('BEKERJA', 40, 420)]);
     expect(bare.fields.status).toBeUndefined();
+    // Retirement, former citizens, second home: purposes that are no occupation, whole on their line.
+    for (const purpose of ['LANSIA', 'EKS WNI', 'RUMAH KEDUA'])
+      expect(
+        assignFields([TITLE, line('Keleto', 40, 400, 12), line(purpose, 40, 420)]).fields.status?.text,
+      ).toBe(purpose);
+    expect(assignFields([TITLE, line('LANSIANA PUTRI', 40, 420)]).fields.status).toBeUndefined();
   });
 
   it('a KITAP card photo whose small labels were not read (measured): gender split, code index, status', () => {
