@@ -13,6 +13,10 @@ import { normalizeValue } from './metrics';
 interface Sample {
   x: number[];
   y: 0 | 1;
+  /** Kept for analysis (which field, which document, the evidence itself): not used by the fit. */
+  field?: TextFieldName;
+  doc?: string;
+  evidence?: FieldEvidence;
 }
 
 function arg(name: string): string[] {
@@ -39,7 +43,7 @@ async function collect(sets: string[]): Promise<Sample[]> {
           const value = result.read[name].value;
           if (!e || !value) continue;
           const right = normalizeValue(value) === normalizeValue(doc.truth.expected.read[name].value);
-          samples.push({ x: features(e), y: right ? 1 : 0 });
+          samples.push({ x: features(e), y: right ? 1 : 0, field: name, doc: doc.id, evidence: e });
         }
         process.stderr.write('.');
       }
@@ -73,7 +77,12 @@ export function fitLogistic(samples: Sample[], l2 = 0.0001, iterations = 20000, 
 
 async function main() {
   const from = arg('from')[0];
-  const samples: Sample[] = from ? JSON.parse(readFileSync(from, 'utf8')) : await collect(arg('set'));
+  // Saved samples keep their evidence: features are recomputed, so a new feature needs no new run.
+  const samples: Sample[] = from
+    ? (JSON.parse(readFileSync(from, 'utf8')) as Sample[]).map((s) =>
+        s.evidence ? { ...s, x: features(s.evidence) } : s,
+      )
+    : await collect(arg('set'));
   const out = arg('samples')[0];
   if (out) writeFileSync(out, JSON.stringify(samples));
   const model = fitLogistic(samples);
