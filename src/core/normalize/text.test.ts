@@ -236,6 +236,10 @@ describe('normalizeAddress', () => {
     ['JL. JENO. SUDIRMAN NO. 23', 'JL. JEND. SUDIRMAN NO. 23'],
     ['JL. JEN0, SUDIRMAN NO. 23', 'JL. JEND. SUDIRMAN NO. 23'],
     ['JL. JENO RAYA NO. 2', 'JL. JENO RAYA NO. 2'],
+    ['NO. 223, KE.L. LENGKONG GUDANG, K.EC. SERPONG', 'NO. 223, KEL. LENGKONG GUDANG, KEC. SERPONG'],
+    // An initial's dot read as a comma; a real comma after a one-letter block keeps.
+    ['JL. D.I, PANJAITAN NO. 3 RENON', 'JL. D.I. PANJAITAN NO. 3 RENON'],
+    ['KEL. SEI SIKAMBING B, KEC. MEDAN', 'KEL. SEI SIKAMBING B, KEC. MEDAN'],
     // RW's R lost after the slash (a webcam frame).
     ['JL. PULAU BIAK NO. 15, RT 015/W 003, KEL. X', 'JL. PULAU BIAK NO. 15, RT 015/RW 003, KEL. X'],
     // A speck read as a dot before a part's comma.

@@ -121,6 +121,10 @@ export function normalizeAddress(text: string): string {
       .replace(/(?<=(?:^|\S)\s)(?<!\b(?:KEL|KEC|KAB|KOTA)\.?\s)[A-Z]{3}(?=[.,]\s[A-Z])/g, partKeyword)
       // Jenderal's abbreviation with its D read as O or 0 ("JL. JENO. SUDIRMAN").
       .replace(/\bJEN[O0Q](?=[.,]\s*[A-Z])/g, 'JEND')
+      // A speck read as a dot inside KEL. or KEC. ("KE.L. LENGKONG").
+      .replace(/\bK(?:\.E\.?|E\.)([LC])\.(?=\s)/g, 'KE$1.')
+      // Initials ("JL. D.I. PANJAITAN") whose last dot was read as a comma.
+      .replace(/\b((?:[A-Z]\.)+[A-Z]),(?=\s[A-Z]{3})/g, '$1.')
       .replace(/\b(JL|KEL|KEC|KAB|KM|PERUM|KOMP|GG|JEND)(?:[.,]\s*|\s+)(?=[A-Z0-9])/g, '$1. ')
       .replace(/\bNO(?:[.,]\s*|\s+)(?=\d)/g, 'NO. ')
       // A house number of one glyph read as its look-alike letter ("NO. S, RT ..."): the digit.
