@@ -4,6 +4,28 @@ import { matchLabel } from './labels-match';
 import { line } from './printed-line.test-helper';
 
 describe('matchLabel', () => {
+  it("stops a label at the label column's ':', whose opening words may stand for it all", () => {
+    // "of Birth" wrapped onto the next line: the words after ':' are the value, not "of Birth".
+    const words = 'Tempal, Tgl. Lahir / Place, Date : EDINBURGH, 09 MAR 1989'.split(' ');
+    expect(matchLabel(words)).toMatchObject({ key: 'place_date_of_birth', wordCount: 7 });
+    expect(matchLabel('Nama / Name : JOHN DOE'.split(' '))).toMatchObject({ key: 'full_name', wordCount: 4 });
+    // A ':' joined to a label word with the label going on in mixed case does not end it.
+    const stacked = 'Izin Masuk Kembali s/d / Single: Re-entry Permit Until'.split(' ');
+    expect(matchLabel(stacked)).toMatchObject({ key: 'stay_entries_permit_expiry', wordCount: 9 });
+  });
+
+  it('a wrapped label whose first line ends in "Single:" and the date keeps the date alone', () => {
+    const at = (text: string, x: number, y: number, w: number, h: number) => line(text, x, y, h, 0.95, w);
+    const r = assignFields([
+      at('IZIN TINGGAL TETAP ELEKTRONIK', 283, 220, 338, 22),
+      at(': 5DYEZ11661', 450, 300, 119, 18),
+      at('NIORA', 247, 300, 49, 17),
+      at('Izin Masuk Kembali s/d / Single: 30-06-2029', 246, 326, 308, 22),
+      at('Re-entry Permit Until', 246, 346, 136, 18),
+      at('No. Kartu / Card No.', 245, 374, 131, 18),
+    ]);
+    expect(r.fields.stay_entries_permit_expiry?.text).toBe('30-06-2029');
+  });
   it('recognises a bilingual label and leaves the inline value', () => {
     const hit = matchLabel('Nama / Name : JOHN DOE'.split(' '));
     expect(hit?.key).toBe('full_name');
@@ -336,6 +358,40 @@ describe('what a value is weighs in pairing', () => {
       at('758532337', 160, 988, 145, 34),
     ]);
     expect(r.fields.passport_expiry?.text).toBe('4 Nosember 2027');
+  });
+
+  it("a card whose values sit half a row above their labels: the address's first line is level with the passport label, which has its value (measured on a scanned PDF)", () => {
+    const at = (text: string, x: number, y: number, w: number, h: number) => line(text, x, y, h, 0.95, w);
+    const r = assignFields([
+      at('KARTU IZIN TINGGAL TERBATAS', 589, 166, 488, 36),
+      at('TIONGKOK', 641, 400, 128, 32),
+      at('Kewarganegaraan', 362, 416, 179, 30),
+      at('G21679632', 643, 433, 124, 30),
+      at('Nomor Paspor', 363, 447, 141, 30),
+      at('APARTEMEN PURI MANSION BLOK H12 NO. 18, RT 012/RW 010, KEL.', 644, 453, 743, 32),
+      at('Alamat di Indonesia', 365, 480, 188, 30),
+      at('KOTABARU, KEC. GONDOKUSUMAN, KOTA YOGYAKARTA', 644, 484, 640, 30),
+      at('LANSIA', 645, 532, 93, 30),
+      at('Keterangan', 369, 548, 113, 26),
+    ]);
+    expect(r.fields.passport_number?.text).toBe('G21679632');
+    expect(r.fields.address?.text).toBe(
+      'APARTEMEN PURI MANSION BLOK H12 NO. 18, RT 012/RW 010, KEL. KOTABARU, KEC. GONDOKUSUMAN, KOTA YOGYAKARTA',
+    );
+  });
+
+  it('a label cut by its colon, its last words wrapped under it, leaves the whole value (measured on a scanned PDF)', () => {
+    const at = (text: string, x: number, y: number, w: number, h: number) => line(text, x, y, h, 0.95, w);
+    const r = assignFields([
+      at('IZIN TINGGAL TERBATAS ELEKTRONIK', 436, 395, 696, 42),
+      at('Tempal, Tgl. Lahir / Place, Date : EDINBURGH, 09 MAR 1989', 158, 849, 781, 61),
+      at('of Birth', 161, 886, 101, 38),
+      at('Warga Negara / itizenship', 155, 923, 331, 58),
+      at(': UNITED KINGDOM', 544, 939, 297, 42),
+    ]);
+    expect(r.fields.place_of_birth?.text).toBe('EDINBURGH');
+    expect(r.fields.date_of_birth?.text).toBe('09 MAR 1989');
+    expect(r.fields.nationality?.text).toBe('UNITED KINGDOM');
   });
 
   it('a colon\'s box reaching into the value\'s (": h") is no value (measured on a page photo)', () => {

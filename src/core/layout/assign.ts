@@ -146,6 +146,9 @@ function looksLikePermitNumber(compact: string): boolean {
 
 /** Where a first label line may end: all of it, or before a trailing run that looks like a value. */
 function candidateKeeps(words: readonly TextWord[]): number[] {
+  // The label column's ':' ends the label: what follows it is value, however label-like.
+  const colon = words.findIndex((w) => /^[^:]*:$/.test(w.text));
+  if (colon >= 1) return [words[colon]!.text === ':' ? colon : colon + 1];
   const keeps = [words.length];
   for (let k = words.length - 1; k >= 2; k--) {
     const tail = words.slice(k).map((w) => w.text);
@@ -614,7 +617,9 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
         Math.abs(line.rect.height - h) < 0.3 * h &&
         ADDRESS_START.test(line.text.trim()) &&
         !looksLikeLabel(line) &&
-        !units.some((o) => Math.abs(cy(o.rect) - cy(line.rect)) < 0.6 * h),
+        // A label level with the line claims it, unless it has its value already (values set half
+        // a row above their labels put a two-line address's first line level with the label above).
+        !units.some((o) => !valueOf.has(o) && Math.abs(cy(o.rect) - cy(line.rect)) < 0.6 * h),
     );
     if (aboveIndex < 0) continue;
     const above = lines[aboveIndex]!;

@@ -68,7 +68,14 @@ export function matchLabel(
   // Tokens of the normalized text, each remembering the printed word it came from ('Re-entry'
   // gives RE and ENTRY); a label may only end where a printed word ends.
   const meaningful: { norm: string; end: number; wordEnd: boolean }[] = [];
-  words.forEach((w, i) => {
+  // The label column's ':' before a value in capitals or digits ends a label: those words are the
+  // value, however label-like ("Place, Date : EDINBURGH," had matched "Place, Date of Birth").
+  // Before mixed case, the label goes on ("Single:" over "Re-entry Permit Until").
+  const colon = words.findIndex(
+    (w, i) => i > 0 && /:$/.test(w) && /^(?=.*[\p{Lu}\p{N}])[^\p{Ll}]*$/u.test(words[i + 1] ?? ''),
+  );
+  const labelWords = colon > 0 ? words.slice(0, colon + 1) : words;
+  labelWords.forEach((w, i) => {
     const parts = normalizeForMatch(w).trim().split(' ').filter(Boolean);
     parts.forEach((norm, j) => meaningful.push({ norm, end: i + 1, wordEnd: j === parts.length - 1 }));
   });
@@ -82,10 +89,22 @@ export function matchLabel(
         .slice(0, k)
         .map((m) => m.norm)
         .join(' ');
-      const score = similarity(prefix, form.norm);
-      if (score < (minSimilarity ?? threshold(form.norm.length))) continue;
+      let score = similarity(prefix, form.norm);
+      let length = form.norm.length;
+      // Cut by its ':', a label may have wrapped its last words onto the line under it ("Place,
+      // Date :" over "of Birth"): then it is the form's opening words that it spells, and it
+      // weighs as much as those.
+      if (colon > 0 && k < formWords && 2 * k >= formWords) {
+        const opening = form.norm.split(' ').slice(0, k).join(' ');
+        const openingScore = similarity(prefix, opening);
+        if (openingScore > score) {
+          score = openingScore;
+          length = opening.length;
+        }
+      }
+      if (score < (minSimilarity ?? threshold(length))) continue;
       // Prefer the longer label, then the better score.
-      const weight = score * form.norm.length;
+      const weight = score * length;
       const bestWeight = best ? best.score * best.length : -1;
       const better =
         !best || weight > bestWeight + 0.5 || (Math.abs(weight - bestWeight) <= 0.5 && score > best.score);
@@ -95,7 +114,7 @@ export function matchLabel(
           part: form.part,
           score,
           wordCount: meaningful[k - 1]!.end,
-          length: form.norm.length,
+          length,
         };
       }
     }
