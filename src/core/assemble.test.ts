@@ -42,6 +42,13 @@ describe('normalizeField', () => {
     expect(normalizeField('issued_date', 'Jakarta Barat, 1 July 2024', '').value).toBe('01-07-2024');
   });
 
+  it("drops a mark caught after a place of birth's comma, not a region's letters", () => {
+    expect(normalizeField('place_of_birth', 'SYDNEY, (', '').value).toBe('SYDNEY');
+    expect(normalizeField('place_of_birth', 'SYDNEY, 0', '').value).toBe('SYDNEY');
+    expect(normalizeField('place_of_birth', 'SYDNEY,', '').value).toBe('SYDNEY');
+    expect(normalizeField('place_of_birth', 'HOUSTON, TX', '').value).toBe('HOUSTON, TX');
+  });
+
   // Numeric dates are printed zero-padded: "2-09-2025" for a printed "20-09-2025" lost a digit.
   it('keeps a numeric date that lost a digit, without vouching for its format', () => {
     expect(normalizeField('issued_date', 'Yogyakarta, 2-09-2025', '')).toEqual({

@@ -194,6 +194,10 @@ export function normalizeField(name: TextFieldName, printed: string, nationality
       const t = classifyTitle(text);
       return t ? { value: t.title, valid: true } : { value: text, valid: false };
     }
+    case 'place_of_birth':
+      // The date's first glyph caught at the crop's edge ("SYDNEY, (", "SYDNEY, 0"): a place
+      // may end in a region's letters ("HOUSTON, TX"), never in a comma and a mark.
+      return { value: text.replace(/\s*,\s*[^\p{L}\s]{0,2}$/u, ''), valid: null };
     default:
       return { value: text, valid: null };
   }
