@@ -31,7 +31,7 @@ import { findContentRect } from './image/content';
 import { finalizeFields } from './assemble';
 import { refineFields } from './refine';
 import type { FieldEvidence } from './confidence';
-import { findDash } from './layout/dash';
+import { dashSearchEnd, findDash } from './layout/dash';
 import { validateRead } from './validate';
 import { matchLabel } from './layout/labels-match';
 import { APP_VERSION, DETECTOR_VERSION } from './version';
@@ -304,11 +304,12 @@ async function readRaster(
 function fillDashes(raster: Raster, lines: TextLine[], layout: LayoutResult): void {
   for (const u of layout.unfilled) {
     if (layout.fields[u.key]) continue;
-    // Search up to the next text on the row (the other column) or the page edge.
-    const rowEnd = lines
-      .filter((l) => l.rect.x > u.rect.x + u.rect.width && Math.abs(l.rect.y - u.rect.y) < u.lineHeight * 0.6)
-      .reduce((m, l) => Math.min(m, l.rect.x), raster.width);
-    const dash = findDash(raster, u.rect, u.lineHeight, rowEnd);
+    const dash = findDash(
+      raster,
+      u.rect,
+      u.lineHeight,
+      dashSearchEnd(u.rect, u.lineHeight, lines, raster.width),
+    );
     if (dash) layout.fields[u.key] = { text: '-', confidence: 0.9, rects: [dash.rect], assignment: 0.9 };
   }
 }

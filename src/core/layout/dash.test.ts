@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findDash } from './dash';
+import { dashSearchEnd, findDash } from './dash';
+import { line } from './printed-line.test-helper';
 import type { Raster } from '../ports';
 
 function page(
@@ -106,3 +107,17 @@ function blurred(
   }
   return { width, height, data };
 }
+
+describe('dashSearchEnd', () => {
+  it("ends at the next text on the label's row, not at the label column's ':' (measured on a photo)", () => {
+    const jabatan = { x: 963, y: 1071, width: 282, height: 46 };
+    const lines = [
+      line('Jabatan / Position', 963, 1071, 46, 0.95, 282),
+      line(':', 1279, 1081, 30, 0.9, 32),
+      line('NEXT COLUMN', 1900, 1075, 40),
+      line('CLUSTER', 1325, 1128, 39),
+    ];
+    expect(dashSearchEnd(jabatan, 46, lines, 2400)).toBe(1900);
+    expect(dashSearchEnd(jabatan, 46, lines.slice(0, 2), 2400)).toBe(2400);
+  });
+});

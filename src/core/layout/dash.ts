@@ -1,6 +1,23 @@
 // A field printed as a lone '-' (no occupation, no guarantor): too small for the text detector, so
 // look at the pixels on the label's row for one short, flat stroke.
 import type { Raster, Rect } from '../ports';
+import type { TextLine } from '../text-lines';
+
+/**
+ * Where the search for a label's dash ends: the next text on its row (the other column) or the page
+ * edge. The label column's ':' boxed by itself is no such text: the dash lies past it.
+ */
+export function dashSearchEnd(
+  label: Rect,
+  lineHeight: number,
+  lines: readonly TextLine[],
+  pageWidth: number,
+): number {
+  return lines
+    .filter((l) => /[\p{L}\p{N}]/u.test(l.text))
+    .filter((l) => l.rect.x > label.x + label.width && Math.abs(l.rect.y - label.y) < lineHeight * 0.6)
+    .reduce((m, l) => Math.min(m, l.rect.x), pageWidth);
+}
 
 export interface DashHit {
   rect: Rect;
