@@ -41,8 +41,21 @@ describe('values placed by their own format when their labels are unreadable', (
     // The name is the capitals just before the birth value (left of it, in the same row)...
     expect(f.full_name?.text).toBe('FRIEDRICH SCHMIDT');
     expect(f.full_name?.assignment).toBe(FORMAT_ONLY_ASSIGNMENT);
-    // ...other capitals (an occupation) are not guessed.
-    expect(f.occupation).toBeUndefined();
+    // ...and capitals holding a job title's word are the occupation.
+    expect(f.occupation?.text).toBe('MECHANICAL ENGINEER');
+    expect(f.occupation?.assignment).toBe(FORMAT_ONLY_ASSIGNMENT);
+  });
+
+  it('places a job title by its words, and no other capitals', () => {
+    const at = (text: string) =>
+      assignFields([TITLE, line('Jaetnbam / Pasiram', 40, 400, 12), line(text, 40, 420)]);
+    expect(at('PEMEGANG SAHAM').fields.occupation?.text).toBe('PEMEGANG SAHAM');
+    expect(at('IBU RUMAH TANGGA').fields.occupation?.text).toBe('IBU RUMAH TANGGA');
+    expect(at('DIREKTUR UTAMA').fields.occupation?.text).toBe('DIREKTUR UTAMA');
+    expect(at('HEAD OF OPERATIONS').fields.occupation?.text).toBe('HEAD OF OPERATIONS');
+    // A purpose of stay, a sponsor, a name: not a job title.
+    for (const other of ['PENELITI', 'PT ENGINEER INDONESIA', 'AGUS SETIAWAN', 'ENGINEER 2'])
+      expect(at(other).fields.occupation).toBeUndefined();
   });
 
   it('a stay purpose no other field prints is the status; a bare BEKERJA is not guessed', () => {

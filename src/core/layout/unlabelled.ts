@@ -12,7 +12,7 @@ import { isKnownNationality, normalizeAddress } from '../normalize/text';
 import { splitPlaceAndDate } from '../normalize/place-date';
 import { isValidPassportNumber, normalizePassportNumber } from '../normalize/identifiers';
 import { unionRect } from '../geometry/polygon';
-import { normalizeForMatch } from '../fuzzy';
+import { levenshtein, normalizeForMatch } from '../fuzzy';
 
 /**
  * No permit still in use was issued before this year (a KITAS lasts at most five years, a KITAP is
@@ -33,6 +33,86 @@ export const ADDRESS_START =
  */
 const STATUS_START =
   /^(?:T[A-Z]A\s?BI[DO0]\b|IKUT\s+(?:SUAMI|ISTRI|ORANG\s+TUA)\b|PENYATUAN\s+KELUARGA\b|AL[I1l][HMN]\s+STATUS\b|(?:LANSIA|EKS\s?WNI|RUMAH\s+KEDUA|REPATRIASI|WISATAWAN\s+LANJUT\s+USIA)$)/;
+/**
+ * Words of job titles, English and Indonesian, that no other field of a permit prints. (PELAJAR,
+ * PENELITI, INVESTOR and the like are purposes of stay too, so they place nothing.)
+ */
+const JOB_WORDS = new Set([
+  'ENGINEER',
+  'INSINYUR',
+  'TECHNICIAN',
+  'TEKNISI',
+  'ADVISOR',
+  'ADVISER',
+  'PENASIHAT',
+  'DIREKTUR',
+  'DIRECTOR',
+  'MANAGER',
+  'MANAJER',
+  'SUPERVISOR',
+  'CHEF',
+  'KOKI',
+  'TEACHER',
+  'GURU',
+  'DOSEN',
+  'LECTURER',
+  'KONSULTAN',
+  'CONSULTANT',
+  'SPECIALIST',
+  'SPESIALIS',
+  'OFFICER',
+  'STAF',
+  'STAFF',
+  'ANALYST',
+  'ANALIS',
+  'ACCOUNTANT',
+  'AKUNTAN',
+  'PILOT',
+  'DOCTOR',
+  'DOKTER',
+  'NURSE',
+  'PERAWAT',
+  'PASTOR',
+  'PENDETA',
+  'MISIONARIS',
+  'KOMISARIS',
+  'COMMISSIONER',
+  'ARCHITECT',
+  'ARSITEK',
+  'DESIGNER',
+  'DESAINER',
+  'PROGRAMMER',
+  'OPERATOR',
+  'COORDINATOR',
+  'KOORDINATOR',
+  'INSTRUCTOR',
+  'INSTRUKTUR',
+  'PELATIH',
+  'COACH',
+  'PENSIUNAN',
+  'RETIRED',
+  'WIRASWASTA',
+  'KARYAWAN',
+  'PEGAWAI',
+  'EXECUTIVE',
+  'EKSEKUTIF',
+  'PRESIDENT',
+  'PRESIDEN',
+  'CEO',
+  'CFO',
+  'CTO',
+  'FOREMAN',
+  'MANDOR',
+]);
+const JOB_PHRASES = ['PEMEGANG SAHAM', 'IBU RUMAH TANGGA', 'HEAD OF'];
+
+export function isJobTitle(line: string): boolean {
+  const t = line.trim();
+  if (!/^[A-Z][A-Z .,&/()-]+$/.test(t) || /^(?:PT|CV)\.?\s/.test(t)) return false;
+  if (t.split(/[\s,/()-]+/).some((w) => JOB_WORDS.has(w.replace(/\.$/, '')))) return true;
+  return JOB_PHRASES.some((p) => t.startsWith(p) || (t.length >= p.length - 2 && levenshtein(t, p) <= 2));
+}
+
 export const ADDRESS_WORDS = /\b(RT|RW|KEL|KEC|KOTA|KAB|NO)\b/i;
 
 /**
@@ -176,6 +256,13 @@ export function assignUnlabelledByFormat(
   if (!fields.status) {
     const hits = indices.filter((i) => free(i) && STATUS_START.test(text(i)));
     if (hits.length === 1) fields.status = take(hits[0]!);
+  }
+
+  // A job title: capitals without digits holding a word only job titles use ("... ENGINEER",
+  // "DIREKTUR UTAMA", "IBU RUMAH TANGGA"), the one such line left.
+  if (!fields.occupation) {
+    const hits = indices.filter((i) => free(i) && isJobTitle(text(i)));
+    if (hits.length === 1) fields.occupation = take(hits[0]!);
   }
 
   // The index, alone on its line: a code ("E31A", "D312": a letter and two or three digits) or a
