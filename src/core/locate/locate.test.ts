@@ -170,6 +170,29 @@ describe('locateDocument', () => {
     expect(meanDarkColumn(loc.raster)).toBeCloseTo(meanDarkColumn(upright.raster), -1);
   });
 
+  it('calls a card whose lines run together into a few blocks too small, and a readable one not', async () => {
+    const readable = await locateDocument(photo(syntheticCard(), QUAD).raster, inkDetector);
+    expect(readable.quality.issues).not.toContain('too_small');
+    // Print too fine to part its lines: the detector sees the columns of text as tall blocks.
+    const card = syntheticCard();
+    for (let i = 0; i < card.width * card.height; i++) {
+      card.data[i * 4] = 236;
+      card.data[i * 4 + 1] = 232;
+      card.data[i * 4 + 2] = 246;
+    }
+    const block = (x: number, y: number, bw: number, bh: number) => {
+      for (let yy = y; yy < y + bh; yy++)
+        for (let xx = x; xx < x + bw; xx++)
+          card.data.fill(30, (yy * card.width + xx) * 4, (yy * card.width + xx) * 4 + 3);
+    };
+    block(70, 110, 40, 330);
+    block(140, 110, 40, 330);
+    block(260, 110, 50, 330);
+    block(340, 110, 50, 330);
+    const blocks = await locateDocument(photo(card, QUAD).raster, inkDetector);
+    expect(blocks.quality.issues).toContain('too_small');
+  });
+
   it("takes an outline partly lost against pale paper when its shape is a card's", async () => {
     const card = syntheticCard();
     const quad = photographedCorners(card.width, card.height, 0.45, -0.3, 1500, [640, 480]);

@@ -30,7 +30,7 @@ import {
   type Mat3,
 } from './homography';
 import { unsharpMask } from './enhance';
-import { assessQuality, type QualityReport, type QualityThresholds } from './quality';
+import { assessQuality, withIssue, type QualityReport, type QualityThresholds } from './quality';
 
 export type Rotation = 0 | 90 | 180 | 270;
 
@@ -122,6 +122,8 @@ const MIN_OUTPUT_SIDE = 1100;
 const MAX_OUTPUT_SIDE = 2200;
 /** A finer source (a phone photo at full resolution) may give its own pixels up to this side. */
 const MAX_SOURCE_OUTPUT_SIDE = 3200;
+/** A document read from fewer text blobs than this had lines too small to tell apart. */
+const MIN_RESOLVED_LINES = 6;
 /** Straightened frames less sharp than this get an unsharp mask. */
 const SHARPEN_BELOW = 0.25;
 /** Least share of a side the image must show as an edge when the outline has a document's shape. */
@@ -275,7 +277,7 @@ export async function locateDocument(
   const printShare = options.documentKind === 'page' ? 0.013 : 0.025;
   const height =
     a.textHeight || (outlineBox ? printShare * Math.max(outlineBox.width, outlineBox.height) : 0);
-  const quality = assessQuality(
+  const measured = assessQuality(
     raster,
     {
       corners: a.quad,
@@ -287,6 +289,11 @@ export async function locateDocument(
     },
     options.thresholds,
   );
+  // Print too small for the detector to part its lines shows as a few blobs, whole columns run
+  // together: their direction and thickness are the columns', not the text's (a card 250 px wide
+  // in a 640x480 frame had been turned a quarter and judged readable).
+  const quality =
+    a.angle !== null && a.blobs.length < MIN_RESOLVED_LINES ? withIssue(measured, 'too_small') : measured;
   const identity: Located = {
     raster,
     toInput: (p) => p,
