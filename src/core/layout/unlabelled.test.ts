@@ -46,6 +46,15 @@ describe('values placed by their own format when their labels are unreadable', (
     expect(f.occupation?.assignment).toBe(FORMAT_ONLY_ASSIGNMENT);
   });
 
+  it('places a company sponsor by its legal form, and nothing else as the sponsor', () => {
+    const at = (text: string) =>
+      assignFields([TITLE, line('Spemmaae / npr', 40, 400, 12), line(text, 40, 420)]);
+    expect(at('PT SEJAHTERA INDONESIA').fields.guarantor_name?.text).toBe('PT SEJAHTERA INDONESIA');
+    expect(at('CV. MAJU JAYA').fields.guarantor_name?.text).toBe('CV. MAJU JAYA');
+    expect(at('AGUS SETIAWAN').fields.guarantor_name).toBeUndefined();
+    expect(at('PTOLEMY 12').fields.guarantor_name).toBeUndefined();
+  });
+
   it('places a job title by its words, and no other capitals', () => {
     const at = (text: string) =>
       assignFields([TITLE, line('Jaetnbam / Pasiram', 40, 400, 12), line(text, 40, 420)]);

@@ -258,6 +258,13 @@ export function assignUnlabelledByFormat(
     if (hits.length === 1) fields.status = take(hits[0]!);
   }
 
+  // A sponsor that is a company: its legal form opens the line ("PT ...", "CV ..."), which no other
+  // field of a permit prints.
+  if (!fields.guarantor_name) {
+    const hits = indices.filter((i) => free(i) && /^(?:PT|CV)\.?\s+[A-Z][A-Z .,&'()-]+$/.test(text(i)));
+    if (hits.length === 1) fields.guarantor_name = take(hits[0]!);
+  }
+
   // A job title: capitals without digits holding a word only job titles use ("... ENGINEER",
   // "DIREKTUR UTAMA", "IBU RUMAH TANGGA"), the one such line left.
   if (!fields.occupation) {
