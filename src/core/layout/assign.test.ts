@@ -14,6 +14,20 @@ describe('matchLabel', () => {
     expect(matchLabel(stacked)).toMatchObject({ key: 'stay_entries_permit_expiry', wordCount: 9 });
   });
 
+  it('one garbled word before a colon names no label by its opening (measured on a photo)', () => {
+    expect(matchLabel('Tangal Lair / Daeof : 7-07-211'.split(' '))).toBeNull();
+    const at = (text: string, x: number, y: number, w: number, h: number) => line(text, x, y, h, 0.95, w);
+    const r = assignFields([
+      at('IZIN TINGGAL TETAP ELEKTRONIK', 300, 300, 600, 40),
+      at(': PHUKET', 479, 902, 156, 35),
+      at('Tempat Lahir / Place', 196, 903, 251, 36),
+      at('of Birth', 197, 938, 97, 34),
+      at('Tangal Lair / Daeof : 7-07-211', 192, 992, 472, 58),
+      at('Birth', 198, 1040, 68, 33),
+    ]);
+    expect(r.fields.date_of_birth?.text).toBe('7-07-211');
+  });
+
   it('a wrapped label whose first line ends in "Single:" and the date keeps the date alone', () => {
     const at = (text: string, x: number, y: number, w: number, h: number) => line(text, x, y, h, 0.95, w);
     const r = assignFields([

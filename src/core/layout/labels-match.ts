@@ -94,7 +94,8 @@ export function matchLabel(
       // Cut by its ':', a label may have wrapped its last words onto the line under it ("Place,
       // Date :" over "of Birth"): then it is the form's opening words that it spells, and it
       // weighs as much as those.
-      if (colon > 0 && k < formWords && 2 * k >= formWords) {
+      // (Three words at least: one word is too little to name a label by its opening.)
+      if (colon > 0 && k < formWords && k >= 3 && 2 * k >= formWords) {
         const opening = form.norm.split(' ').slice(0, k).join(' ');
         const openingScore = similarity(prefix, opening);
         if (openingScore > score) {
