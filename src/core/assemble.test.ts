@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeField } from './assemble';
+import { normalizeField, ocrFormatCheck } from './assemble';
+import type { TextFieldName } from './schema';
 
 describe('normalizeField', () => {
   it.each([
@@ -50,17 +51,21 @@ describe('normalizeField', () => {
   });
 
   // Numeric dates are printed zero-padded: "2-09-2025" for a printed "20-09-2025" lost a digit.
-  it('keeps a numeric date that lost a digit, without vouching for its format', () => {
-    expect(normalizeField('issued_date', 'Yogyakarta, 2-09-2025', '')).toEqual({
+  it('keeps an OCR date that lost a digit, without vouching for its format', () => {
+    const read = (name: TextFieldName, printed: string) =>
+      ocrFormatCheck(name, printed, normalizeField(name, printed, ''));
+    expect(read('issued_date', 'Yogyakarta, 2-09-2025')).toEqual({
       value: '02-09-2025',
       valid: null,
       repaired: true,
     });
-    expect(normalizeField('passport_expiry', '14-3-2031', '').valid).toBeNull();
-    expect(normalizeField('issued_date', 'Yogyakarta, 20-09-2025', '').valid).toBe(true);
+    expect(read('passport_expiry', '14-3-2031').valid).toBeNull();
+    expect(read('issued_date', 'Yogyakarta, 20-09-2025').valid).toBe(true);
     // A day written out with its month name may have one digit.
-    expect(normalizeField('date_of_birth', '7 Mei 1957', '')).toEqual({ value: '07-05-1957', valid: true });
-    expect(normalizeField('passport_expiry', '14/03/2031', '').valid).toBe(true);
+    expect(read('date_of_birth', '7 Mei 1957')).toEqual({ value: '07-05-1957', valid: true });
+    expect(read('passport_expiry', '14/03/2031').valid).toBe(true);
+    // An officer's own "1/2/1990" is a date as typed (the review form suggests 01-02-1990).
+    expect(normalizeField('date_of_birth', '1/2/1990', '')).toEqual({ value: '01-02-1990', valid: true });
   });
 });
 

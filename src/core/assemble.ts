@@ -107,11 +107,16 @@ function dropLabelRemnant(text: string): string {
   return m ? m[1]! : text;
 }
 
-/** A date that parsed; one whose printed day or month lost a digit has no sure format. */
-function datedValue(date: string, printed: string): Normalized {
-  return hasLostDateDigit(printed)
-    ? { value: date, valid: null, repaired: true }
-    : { value: date, valid: true };
+/**
+ * An OCR read of a date whose numeric day or month lost a digit ("2-09-2025" for a printed
+ * 20-09-2025: permits print numeric dates zero-padded) parses, but its format vouches for nothing.
+ * (Only OCR reads: an officer who types "1/2/1990" means the 1st of February.)
+ */
+export function ocrFormatCheck(name: TextFieldName, printed: string, normalized: Normalized): Normalized {
+  const dated = DATE_FIELDS.has(name) || name === 'issued_date';
+  return dated && normalized.valid === true && hasLostDateDigit(printed)
+    ? { ...normalized, valid: null, repaired: true }
+    : normalized;
 }
 
 export function normalizeField(name: TextFieldName, printed: string, nationality: string): Normalized {
@@ -121,13 +126,13 @@ export function normalizeField(name: TextFieldName, printed: string, nationality
   if (DATE_FIELDS.has(name)) {
     // A slash left over from a bilingual label ("Berlaku / /25/05/2026") is no part of the date.
     const d = normalizeDate(text.replace(/^[/\\]+\s*/, ''));
-    return d ? datedValue(d, text) : { value: text, valid: false };
+    return d ? { value: d, valid: true } : { value: text, valid: false };
   }
   switch (name) {
     case 'issued_date': {
       const split = splitPlaceAndDate(trimPlaceDateNoise(text));
       const d = split?.date ?? normalizeDate(text);
-      return d ? datedValue(d, text) : { value: text, valid: false };
+      return d ? { value: d, valid: true } : { value: text, valid: false };
     }
     case 'issued_place': {
       const split = splitPlaceAndDate(trimPlaceDateNoise(text));
@@ -241,6 +246,7 @@ export function finalizeFields(
         original = stray[1]!;
       }
     }
+    ({ value, valid, repaired } = ocrFormatCheck(name, original, { value, valid, repaired }));
     const textConfidence = Math.max(0, Math.min(1, reading.confidence));
     // Only here, on OCR reads: the directories are megabytes the review form's edits do not load.
     if (name === 'address') value = snapAdministrativeTail(value);
