@@ -4,7 +4,7 @@
 import type { Rect } from '../ports';
 import type { TextFieldName } from '../schema';
 import type { TextLine, TextWord } from '../text-lines';
-import { LABEL_FORMS, matchLabel, type LabelHit, type LabelKey } from './labels-match';
+import { LABEL_FORMS, labelEndingColon, matchLabel, type LabelHit, type LabelKey } from './labels-match';
 import { normalizeDate } from '../normalize/dates';
 import { normalizeGender } from '../normalize/gender';
 import { classifyTitle } from '../normalize/document-type';
@@ -147,7 +147,7 @@ function looksLikePermitNumber(compact: string): boolean {
 /** Where a first label line may end: all of it, or before a trailing run that looks like a value. */
 function candidateKeeps(words: readonly TextWord[]): number[] {
   // The label column's ':' ends the label: what follows it is value, however label-like.
-  const colon = words.findIndex((w) => /^[^:]*:$/.test(w.text));
+  const colon = labelEndingColon(words.map((w) => w.text));
   if (colon >= 1) return [words[colon]!.text === ':' ? colon : colon + 1];
   const keeps = [words.length];
   for (let k = words.length - 1; k >= 2; k--) {

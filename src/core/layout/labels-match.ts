@@ -59,6 +59,18 @@ function threshold(len: number): number {
  * Finds the label that opens a line. Compares the label against the line's first k words for
  * every plausible k, so OCR noise inside the label and a value after it are both tolerated.
  */
+/**
+ * The index of the label column's ':' (a word of its own or ending a word) when a value in capitals
+ * or digits follows it: that ':' ends a label, and the words after it are the value, however
+ * label-like ("Place, Date : EDINBURGH," had matched "Place, Date of Birth"). Before mixed case the
+ * label goes on ("Single:" over "Re-entry Permit Until"). -1 when there is none.
+ */
+export function labelEndingColon(words: readonly string[]): number {
+  return words.findIndex(
+    (w, i) => i > 0 && /:$/.test(w) && /^(?=.*[\p{Lu}\p{N}])[^\p{Ll}]*$/u.test(words[i + 1] ?? ''),
+  );
+}
+
 export function matchLabel(
   words: readonly string[],
   minSimilarity?: number,
@@ -68,12 +80,7 @@ export function matchLabel(
   // Tokens of the normalized text, each remembering the printed word it came from ('Re-entry'
   // gives RE and ENTRY); a label may only end where a printed word ends.
   const meaningful: { norm: string; end: number; wordEnd: boolean }[] = [];
-  // The label column's ':' before a value in capitals or digits ends a label: those words are the
-  // value, however label-like ("Place, Date : EDINBURGH," had matched "Place, Date of Birth").
-  // Before mixed case, the label goes on ("Single:" over "Re-entry Permit Until").
-  const colon = words.findIndex(
-    (w, i) => i > 0 && /:$/.test(w) && /^(?=.*[\p{Lu}\p{N}])[^\p{Ll}]*$/u.test(words[i + 1] ?? ''),
-  );
+  const colon = labelEndingColon(words);
   const labelWords = colon > 0 ? words.slice(0, colon + 1) : words;
   labelWords.forEach((w, i) => {
     const parts = normalizeForMatch(w).trim().split(' ').filter(Boolean);
