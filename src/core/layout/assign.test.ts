@@ -3,6 +3,9 @@ import { assignFields } from './assign';
 import { matchLabel } from './labels-match';
 import { line } from './printed-line.test-helper';
 
+/** A line as measured on a photo: position, width and height in pixels. */
+const at = (text: string, x: number, y: number, w: number, h: number) => line(text, x, y, h, 0.95, w);
+
 describe('matchLabel', () => {
   it("stops a label at the label column's ':', whose opening words may stand for it all", () => {
     // "of Birth" wrapped onto the next line: the words after ':' are the value, not "of Birth".
@@ -16,7 +19,6 @@ describe('matchLabel', () => {
 
   it('one garbled word before a colon names no label by its opening (measured on a photo)', () => {
     expect(matchLabel('Tangal Lair / Daeof : 7-07-211'.split(' '))).toBeNull();
-    const at = (text: string, x: number, y: number, w: number, h: number) => line(text, x, y, h, 0.95, w);
     const r = assignFields([
       at('IZIN TINGGAL TETAP ELEKTRONIK', 300, 300, 600, 40),
       at(': PHUKET', 479, 902, 156, 35),
@@ -29,7 +31,6 @@ describe('matchLabel', () => {
   });
 
   it('a wrapped label whose first line ends in "Single:" and the date keeps the date alone', () => {
-    const at = (text: string, x: number, y: number, w: number, h: number) => line(text, x, y, h, 0.95, w);
     const r = assignFields([
       at('IZIN TINGGAL TETAP ELEKTRONIK', 283, 220, 338, 22),
       at(': 5DYEZ11661', 450, 300, 119, 18),
@@ -344,7 +345,6 @@ describe('what a value is weighs in pairing', () => {
   it('a "Place and Date of Birth" label takes the line with its date below, not the next column\'s value on its row (measured on a card photo)', () => {
     // Two columns of labels over values, the right one half a row higher: the right column's
     // nationality sits level with the left column's birth label.
-    const at = (text: string, x: number, y: number, w: number, h: number) => line(text, x, y, h, 0.95, w);
     const r = assignFields([
       at('KARTU IZIN TINGGAL TERBATAS', 163, 70, 532, 43),
       at('Nama Pemegang', 660, 181, 151, 28),
@@ -362,7 +362,6 @@ describe('what a value is weighs in pairing', () => {
   });
 
   it('a date label does not take a small line without a year level with it (measured on a page photo)', () => {
-    const at = (text: string, x: number, y: number, w: number, h: number) => line(text, x, y, h, 0.95, w);
     const r = assignFields([
       at('IZIN TINGGAL TERBATAS ELEKTRONIK', 316, 369, 655, 31),
       at('Tgl. Hales Berlaku Pagpor / h', 661, 961, 260, 30),
@@ -375,7 +374,6 @@ describe('what a value is weighs in pairing', () => {
   });
 
   it("a card whose values sit half a row above their labels: the address's first line is level with the passport label, which has its value (measured on a scanned PDF)", () => {
-    const at = (text: string, x: number, y: number, w: number, h: number) => line(text, x, y, h, 0.95, w);
     const r = assignFields([
       at('KARTU IZIN TINGGAL TERBATAS', 589, 166, 488, 36),
       at('TIONGKOK', 641, 400, 128, 32),
@@ -395,7 +393,6 @@ describe('what a value is weighs in pairing', () => {
   });
 
   it('a label cut by its colon, its last words wrapped under it, leaves the whole value (measured on a scanned PDF)', () => {
-    const at = (text: string, x: number, y: number, w: number, h: number) => line(text, x, y, h, 0.95, w);
     const r = assignFields([
       at('IZIN TINGGAL TERBATAS ELEKTRONIK', 436, 395, 696, 42),
       at('Tempal, Tgl. Lahir / Place, Date : EDINBURGH, 09 MAR 1989', 158, 849, 781, 61),
@@ -409,7 +406,6 @@ describe('what a value is weighs in pairing', () => {
   });
 
   it('a colon\'s box reaching into the value\'s (": h") is no value (measured on a page photo)', () => {
-    const at = (text: string, x: number, y: number, w: number, h: number) => line(text, x, y, h, 0.95, w);
     const r = assignFields([
       at('IZIN TINGGAL TETAP ELEKTRONIK', 442, 218, 498, 54),
       at('Jenis Kelamin', 712, 547, 114, 22),
@@ -534,16 +530,15 @@ describe('what a value is weighs in pairing', () => {
 
   it('an address line ending in a comma goes on under it, though its next word would have fit (measured on a photo)', () => {
     // The next column starts at 1002; "RT" after "21," would end at about 950.
-    const L = (text: string, x: number, y: number, w: number, h: number) => line(text, x, y, h, 0.95, w);
     const r = assignFields([
-      L('IZIN TINGGAL TERBATAS ELEKTRONIK', 600, 300, 800, 40),
-      L('Alamat Tinggal / Residential Address', 193, 1065, 449, 37),
-      L('Jabatan / Position', 1004, 1065, 221, 36),
-      L('APARTEMEN PURI MANSION BLOK A2 NO. 21,', 191, 1097, 709, 43),
-      L('QUALITY CONTROL SUPERVISOR', 1002, 1097, 514, 43),
-      L('RT 013/RW 012, KEL. SEI SIKAMBING B, KEC.', 188, 1139, 688, 43),
-      L('MEDAN SUNGGAL, KOTA MEDAN', 190, 1180, 515, 37),
-      L('A LONG LINE FURTHER DOWN IN THIS COLUMN', 190, 1600, 830, 37),
+      at('IZIN TINGGAL TERBATAS ELEKTRONIK', 600, 300, 800, 40),
+      at('Alamat Tinggal / Residential Address', 193, 1065, 449, 37),
+      at('Jabatan / Position', 1004, 1065, 221, 36),
+      at('APARTEMEN PURI MANSION BLOK A2 NO. 21,', 191, 1097, 709, 43),
+      at('QUALITY CONTROL SUPERVISOR', 1002, 1097, 514, 43),
+      at('RT 013/RW 012, KEL. SEI SIKAMBING B, KEC.', 188, 1139, 688, 43),
+      at('MEDAN SUNGGAL, KOTA MEDAN', 190, 1180, 515, 37),
+      at('A LONG LINE FURTHER DOWN IN THIS COLUMN', 190, 1600, 830, 37),
     ]);
     expect(r.fields.address?.text).toBe(
       'APARTEMEN PURI MANSION BLOK A2 NO. 21, RT 013/RW 012, KEL. SEI SIKAMBING B, KEC. MEDAN SUNGGAL, KOTA MEDAN',
@@ -551,7 +546,6 @@ describe('what a value is weighs in pairing', () => {
   });
 
   it("an address read into its stacked label's second line opens on the label's first row, and no left label takes its last line (measured on a page photo)", () => {
-    const at = (text: string, x: number, y: number, w: number, h: number) => line(text, x, y, h, 0.95, w);
     const r = assignFields([
       at('IZIN TINGGAL TERBATAS ELEKTRONIK', 245, 216, 384, 19),
       at('Tgl. Habis Berlaku', 448, 441, 116, 16),
@@ -580,7 +574,6 @@ describe('what a value is weighs in pairing', () => {
   });
 
   it("a page's top block of labels, set further right, is no column between the holder's labels and values", () => {
-    const at = (text: string, x: number, y: number, w: number, h: number) => line(text, x, y, h, 0.95, w);
     const r = assignFields([
       at('IZIN TINGGAL TERBATAS ELEKTRONIK', 228, 138, 448, 22),
       at('E31A', 473, 335, 51, 22),
@@ -598,16 +591,15 @@ describe('what a value is weighs in pairing', () => {
   });
 
   it("an address line ending in a comma goes on under it, though the long line's box is taller than its type (measured on a tilted card photo)", () => {
-    const L = (text: string, x: number, y: number, w: number, h: number) => line(text, x, y, h, 0.95, w);
     const r = assignFields([
-      L('KARTU IZIN TINGGAL TERBATAS', 714, 104, 901, 49),
-      L('No. Paspor / Passport', 475, 944, 355, 53),
-      L('M2093405', 895, 949, 216, 42),
-      L('No.', 481, 987, 56, 36),
-      L('JL. BUKIT GOLF NO. 7, KEL. LONTAR, KEC. SAMBIKEREP,', 891, 1033, 1165, 55),
-      L('Alamat / Address', 478, 1037, 278, 43),
-      L('KOTA SURABAYA', 899, 1080, 344, 38),
-      L('Pekerjaan / Occupation : PEMEGANG SAHAM', 476, 1126, 825, 49),
+      at('KARTU IZIN TINGGAL TERBATAS', 714, 104, 901, 49),
+      at('No. Paspor / Passport', 475, 944, 355, 53),
+      at('M2093405', 895, 949, 216, 42),
+      at('No.', 481, 987, 56, 36),
+      at('JL. BUKIT GOLF NO. 7, KEL. LONTAR, KEC. SAMBIKEREP,', 891, 1033, 1165, 55),
+      at('Alamat / Address', 478, 1037, 278, 43),
+      at('KOTA SURABAYA', 899, 1080, 344, 38),
+      at('Pekerjaan / Occupation : PEMEGANG SAHAM', 476, 1126, 825, 49),
     ]);
     expect(r.fields.address?.text).toBe('JL. BUKIT GOLF NO. 7, KEL. LONTAR, KEC. SAMBIKEREP, KOTA SURABAYA');
     expect(r.fields.occupation?.text).toBe('PEMEGANG SAHAM');
