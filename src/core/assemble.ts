@@ -4,7 +4,7 @@ import type { Rect } from './ports';
 import { snapAdministrativeTail } from './normalize/regions';
 import { snapStayPurpose } from './normalize/statuses';
 import { snapPlaceOfBirth } from './normalize/places';
-import type { KitasRead, Polygon, TextFieldName } from './schema';
+import { DATE_FIELDS as ALL_DATE_FIELDS, type KitasRead, type Polygon, type TextFieldName } from './schema';
 import type { FieldReading } from './layout/assign';
 import { hasLostDateDigit, normalizeDate } from './normalize/dates';
 import { normalizeGender } from './normalize/gender';
@@ -113,8 +113,7 @@ function dropLabelRemnant(text: string): string {
  * (Only OCR reads: an officer who types "1/2/1990" means the 1st of February.)
  */
 export function ocrFormatCheck(name: TextFieldName, printed: string, normalized: Normalized): Normalized {
-  const dated = DATE_FIELDS.has(name) || name === 'issued_date';
-  return dated && normalized.valid === true && hasLostDateDigit(printed)
+  return ALL_DATE_FIELDS.includes(name) && normalized.valid === true && hasLostDateDigit(printed)
     ? { ...normalized, valid: null, repaired: true }
     : normalized;
 }

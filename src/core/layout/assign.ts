@@ -2,7 +2,7 @@
 // labels left of values, above values, or stacked over two lines, in one or two columns, because it
 // never assumes where a field sits on the page: it follows the labels.
 import type { Rect } from '../ports';
-import type { TextFieldName } from '../schema';
+import { DATE_FIELDS, type TextFieldName } from '../schema';
 import type { TextLine, TextWord } from '../text-lines';
 import { LABEL_FORMS, labelEndingColon, matchLabel, type LabelHit, type LabelKey } from './labels-match';
 import { normalizeDate } from '../normalize/dates';
@@ -64,13 +64,7 @@ const NEEDS_DIGITS: ReadonlySet<LabelKey> = new Set<LabelKey>([
 ]);
 
 /** Fields whose value is or ends in a date. */
-const DATE_KEYS: ReadonlySet<LabelKey> = new Set<LabelKey>([
-  'place_date_of_birth',
-  'date_of_birth',
-  'passport_expiry',
-  'stay_entries_permit_expiry',
-  'stay_multiple_entries_permit_expiry',
-]);
+const DATE_KEYS: ReadonlySet<LabelKey> = new Set<LabelKey>(['place_date_of_birth', ...DATE_FIELDS]);
 
 /** Fields whose value never holds a run of digits (a name, a nationality, a gender). */
 const NO_DIGITS: ReadonlySet<LabelKey> = new Set<LabelKey>(['full_name', 'nationality', 'gender']);
@@ -543,6 +537,8 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     );
     for (;;) {
       const h = v.rect.height / Math.max(1, v.lines.length || 1);
+      // An address line ending in a comma surely goes on.
+      const commaEnded = u.key === 'address' && /,$/.test(joinWords(v.words).trim());
       const nextIndex = lines.findIndex(
         (line, i) =>
           !used.has(i) &&
@@ -550,8 +546,8 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
           // over "ANDI HARTONO", the sponsor's label unread) is the next value.
           (right(lastRect(v)) + 0.4 * h + (line.words[0]?.rect.width ?? line.rect.width) >=
             columnRight - WRAP_SLACK * h ||
-            // An address line ending in a comma goes on, whatever the column's width.
-            (u.key === 'address' && /,$/.test(joinWords(v.words).trim()))) &&
+            // ...whatever the column's width.
+            commaEnded) &&
           line.rect.y > v.rect.y &&
           line.rect.y - bottom(v.rect) < 0.9 * h &&
           Math.abs(line.rect.x - v.rect.x) < 1.2 * h &&
@@ -563,8 +559,7 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
           // Wrapped value lines share the value's type size; a smaller line is the next label.
           // After an address's trailing comma the print surely goes on: a long first line's box is
           // taller than its type where the photo left the page a few degrees tilted.
-          Math.abs(line.rect.height - firstHeight) <
-            (u.key === 'address' && /,$/.test(joinWords(v.words).trim()) ? 0.45 : 0.3) * firstHeight &&
+          Math.abs(line.rect.height - firstHeight) < (commaEnded ? 0.45 : 0.3) * firstHeight &&
           !looksLikeLabel(line) &&
           // Values print in capitals: a mixed-case line is the next label, however blurred
           // ("YOON SUNGMIN" over "Kamaangar", a garbled "Kewarganegaraan").
