@@ -22,9 +22,15 @@ describe('splitCaseJoined', () => {
     expect(splitCaseJoined(word('Tgl.16-09-1975')).map((p) => p.text)).toEqual(['Tgl.', '16-09-1975']);
   });
 
+  it('splits a short label word from a long value in capitals (measured: "Jenis Kelamin / SexPEREMPUAN")', () => {
+    expect(splitCaseJoined(word('SexPEREMPUAN')).map((p) => p.text)).toEqual(['Sex', 'PEREMPUAN']);
+  });
+
   it('leaves words that are one word alone', () => {
     for (const t of [
       'McDONALD',
+      'MacDONALD',
+      'MacGREGOR',
       'CHIANG',
       'Tanggal',
       'Lahir:',

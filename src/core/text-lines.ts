@@ -120,9 +120,11 @@ export async function recognizeRegion(
  */
 export function splitCaseJoined<W extends { text: string; bbox: Rect }>(word: W): W[] {
   // Also a label's abbreviation with its period run into an identifier ("No.7IOEE54803").
+  // And a short label word before a long value in capitals ("SexPEREMPUAN"; "MacDONALD" is too short).
   const m =
     /^([A-Z]?[a-z]{3,}[.:]?)([A-Z0-9][A-Z0-9,.'/-]+)$/.exec(word.text) ??
-    /^([A-Z][a-z]{1,2}[.:])([A-Z0-9][A-Z0-9-]{4,})$/.exec(word.text);
+    /^([A-Z][a-z]{1,2}[.:])([A-Z0-9][A-Z0-9-]{4,})$/.exec(word.text) ??
+    /^([A-Z][a-z]{2})([A-Z][A-Z'-]{6,})$/.exec(word.text);
   if (!m) return [word];
   const [, head, tail] = m as unknown as [string, string, string];
   const headWidth = (word.bbox.width * head.length) / word.text.length;
