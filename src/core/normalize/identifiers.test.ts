@@ -25,6 +25,16 @@ describe('look-alike fixes have a limit', () => {
   });
 });
 
+describe('normalizeNiora', () => {
+  it('drops the label run into its value (measured on a card photo: "NIORA4SMXU76719")', () => {
+    expect(normalizeNiora('NIORA4SMXU76719')).toBe('4SMXU76719');
+    expect(normalizeNiora('NIOR44SMXU76719')).toBe('4SMXU76719');
+    expect(normalizeNiora('NIORA: 4SMXU76719')).toBe('4SMXU76719');
+    // Ten characters are the number itself, whatever they start with.
+    expect(normalizeNiora('4NIOR76719')).toBe('4NIOR76719');
+  });
+});
+
 describe('fixToMask', () => {
   it.each([
     ['3ATAA20536', 'DLLLLDDDDD', '3ATAA20536', 0],

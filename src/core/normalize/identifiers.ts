@@ -75,7 +75,9 @@ const NIORA_RE = /^\d[A-Z]{4}\d{5}$/;
 
 /** NIORA: 1 digit, 4 letters, 5 digits (e.g. 3ATAA20536); punctuation and spaces dropped, look-alikes fixed. */
 export function normalizeNiora(text: string): string {
-  const s = compact(text);
+  // "NIORA4SMXU76719": the label run into its value where the colon between them blurred away.
+  const read = compact(text);
+  const s = read.length === NIORA_MASK.length + 5 && /^N[I1L|]OR[A4]/.test(read) ? read.slice(5) : read;
   return withinFixes(fixToMask(s, NIORA_MASK)) ?? s.replace(/\|/g, '');
 }
 
