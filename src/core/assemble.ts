@@ -13,6 +13,7 @@ import {
   NATIONALITIES,
   normalizeAddress,
   hasUnreadHouseNumber,
+  addressStopsMidway,
   normalizeGuarantorName,
   normalizeName,
   normalizeNationality,
@@ -181,7 +182,7 @@ export function normalizeField(name: TextFieldName, printed: string, nationality
     case 'office_address':
     case 'address': {
       const value = normalizeAddress(text);
-      return { value, valid: hasUnreadHouseNumber(value) ? false : null };
+      return { value, valid: hasUnreadHouseNumber(value) || addressStopsMidway(value) ? false : null };
     }
     case 'nationality': {
       // A known country is a valid read; digits never are (an identifier taken for the country).

@@ -5,6 +5,7 @@ import {
   NATIONALITIES,
   normalizeAddress,
   hasUnreadHouseNumber,
+  addressStopsMidway,
   normalizeGuarantorName,
   normalizeName,
   normalizeNationality,
@@ -253,5 +254,16 @@ describe('normalizeAddress', () => {
     expect(hasUnreadHouseNumber(normalizeAddress('JL. ENGKU PUTRI NO. 3 BATAM CENTRE'))).toBe(false);
     expect(hasUnreadHouseNumber('JL. HAYAM WURUK NO. 238C, RT 006/RW 003')).toBe(false);
     expect(hasUnreadHouseNumber('PERUM. GRIYA BLOK C NO. 5')).toBe(false);
+  });
+
+  it('flags an address whose last line was not read (measured: "..., RT 011/RW 008, KEL" at 0.95)', () => {
+    expect(addressStopsMidway(normalizeAddress('JL. TERUSAN BUAH BATU NO. 192, RT 011/RW 008, KEL.'))).toBe(
+      true,
+    );
+    expect(addressStopsMidway('JL. MAWAR NO. 3, RT 001/RW 002,')).toBe(true);
+    expect(addressStopsMidway('PERUM. TAMAN ANGGREK BLOK')).toBe(true);
+    expect(addressStopsMidway('JL. MAWAR NO. 3, KEC. BALIKPAPAN KOTA, KOTA BALIKPAPAN')).toBe(false);
+    expect(addressStopsMidway('JL. TELUK BETUNG NO. 3A, KEC. BALIKPAPAN KOTA')).toBe(false);
+    expect(addressStopsMidway('JL. GATOT SUBROTO KM. 6,2 NO. 268 A')).toBe(false);
   });
 });

@@ -111,6 +111,14 @@ export function hasUnreadHouseNumber(address: string): boolean {
   return /\bNO\. [A-Z]{1,2}(?=[\s,]|$)/.test(address);
 }
 
+/**
+ * Whether an address stops on a comma or on the prefix of its next part ("..., RT 011/RW 008, KEL"):
+ * its last line was not read, so the address as read is not the printed one.
+ */
+export function addressStopsMidway(address: string): boolean {
+  return /(?:,|\b(?:JL|NO|KEL|KEC|KAB|KOMP|PERUM|RT|RW|BLOK)\.?)$/.test(address.trim());
+}
+
 export function normalizeAddress(text: string): string {
   const digits = (s: string) => s.replace(/[OQDSIl|BZG]/g, (c) => DIGIT_FOR_LETTER[c] ?? c);
   return (
