@@ -604,4 +604,56 @@ describe('what a value is weighs in pairing', () => {
     expect(r.fields.address?.text).toBe('JL. BUKIT GOLF NO. 7, KEL. LONTAR, KEC. SAMBIKEREP, KOTA SURABAYA');
     expect(r.fields.occupation?.text).toBe('PEMEGANG SAHAM');
   });
+
+  it('an address line ending on "KEL." goes on under it, though the long line\'s box is taller than its type (measured on a tilted card photo)', () => {
+    const r = assignFields([
+      at('KARTU IZIN TINGGAL TERBATAS', 578, 342, 625, 55),
+      at('KOREA SELATAN', 624, 700, 252, 47),
+      at('Alamat', 319, 760, 96, 60),
+      at('JL. TERUSAN BUAH BATU NO. 192, RT 011/RW 008, KEL.', 606, 761, 917, 49),
+      at('CIPETE SELATAN, KEC. CILANDAK, KOTA JAKARTA SELATAN', 602, 787, 990, 64),
+      at('Aabatan', 305, 828, 99, 61),
+      at('DIREKTUR', 601, 834, 171, 46),
+    ]);
+    expect(r.fields.address?.text).toBe(
+      'JL. TERUSAN BUAH BATU NO. 192, RT 011/RW 008, KEL. CIPETE SELATAN, KEC. CILANDAK, KOTA JAKARTA SELATAN',
+    );
+  });
+
+  it('a lowercase word after a short label is the rest of a longer label, whatever follows it (measured on a page photo)', () => {
+    // "Nama Pemegang" blurred to "Nama Pemeg 9": its tail is no holder's name.
+    const r = assignFields([
+      at('IZIN TINGGAL TETAP ELEKTRONIK', 269, 151, 426, 25),
+      at('Berlaku Hingga', 265, 326, 116, 24),
+      at('27/05/2027', 489, 325, 93, 24),
+      at('Valid Until', 266, 346, 67, 20),
+      at('vic', 488, 370, 42, 25),
+      at('Kode', 266, 371, 45, 24),
+      at('Code', 267, 391, 38, 19),
+      at('SCOTT MACDONALD', 312, 455, 183, 21),
+      at('Nama Pemeg 9', 64, 456, 133, 25),
+      at('Pre rpaiimiet. LPR ont;', 63, 473, 90, 24),
+      at('PERTH, 16/04/1964', 313, 500, 161, 21),
+      at('Tempat / Tgl Lahir', 64, 501, 134, 25),
+      at('Place / Date of Birth', 66, 521, 126, 18),
+    ]);
+    expect(r.fields.full_name?.text).toBe('SCOTT MACDONALD');
+    // The roman index in small capitals read lowercase is still the index's value.
+    expect(r.fields.stay_permit_index?.text).toBe('vic');
+  });
+
+  it('a value after the label column\'s colon is no label, though a name reads like one (measured on a card photo: ": BENJAMIN JONES")', () => {
+    const r = assignFields([
+      at('KARTU IZIN TINGGAL TERBATAS', 692, 124, 816, 53),
+      at(': 23/10/2023', 851, 392, 258, 51),
+      at('Berlaku s/d', 445, 394, 176, 50),
+      at('Nama Pemegang', 452, 448, 267, 56),
+      at(': BENJAMIN JONES', 865, 451, 352, 47),
+      at(':', 898, 463, 13, 22),
+      at(': FLORIDA, 24-11-1986', 875, 505, 429, 47),
+      at('Tempat / Tgl Lahir', 463, 507, 275, 46),
+    ]);
+    expect(r.fields.full_name?.text).toBe('BENJAMIN JONES');
+    expect(r.fields.guarantor_name).toBeUndefined();
+  });
 });

@@ -83,6 +83,9 @@ interface LabelUnit {
  */
 const WRAP_SLACK = 1;
 
+/** An address line that stops on a comma or on the prefix of the next part ("RT 011/RW 008, KEL."). */
+const ADDRESS_GOES_ON = /(?:,|\b(?:JL|NO|KEL|KEC|KAB|KOMP|PERUM)\.|\b(?:RT|RW|BLOK))$/;
+
 const MULTILINE_FIELDS: ReadonlySet<LabelKey> = new Set([
   'address',
   'full_name',
@@ -167,6 +170,10 @@ function plausibleInline(words: TextWord[], hit: { key: LabelKey; part: string }
   // Values are printed in capitals: a mostly lowercase tail is the label's misread other language
   // ("Nama Lengkap / Fu Nan" from a blurred "/ Full Name").
   if (mostlyLowercase(text)) return [];
+  // Nor does a value open on a lowercase word, whatever follows it: "Nama Pemeg 9" is a blurred
+  // "Nama Pemegang" whose last glyphs read as a digit. (Dates may spell months "17 Juni 1990".)
+  const opening = words[0]!.text.replace(/[^\p{L}]/gu, '');
+  if (!DATE_KEYS.has(key) && opening.length >= 3 && mostlyLowercase(opening)) return [];
   // After the Indonesian half of a bilingual label, lowercase means the English half follows.
   if (hit.part === 'id' && /\p{Ll}/u.test(text) && !/\d/.test(text)) return [];
   // A scrap of two or three characters is a value only for the fields printed that short.
@@ -183,6 +190,8 @@ function mostlyLowercase(text: string): boolean {
   const lower = letters.replace(/[^\p{Ll}]/gu, '').length;
   return letters.length >= 2 && lower > 0.5 * letters.length;
 }
+
+const LOWERCASE_ROMAN_INDEX = /^(?:ix|iv|v?i{1,3}|x)\s?[a-e]?$/;
 
 /** Fields whose whole printed value may be one to three letters (M/F, an index like 'C1'). */
 const SHORT_VALUE_FIELDS: ReadonlySet<LabelKey> = new Set(['gender', 'stay_permit_index']);
@@ -341,6 +350,8 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
   const units: LabelUnit[] = [];
   for (const i of order) {
     if (used.has(i)) continue;
+    // The label column's ':' stands before values: ": BENJAMIN JONES" is no "Penjamin" label.
+    if (/^\s*:/.test(lines[i]!.text)) continue;
     const group = [i];
     let best: { hit: NonNullable<ReturnType<typeof matchLabel>>; size: number; keep: number } | null = null;
     // A line that is a whole label by itself ("NIORA") does not open the next label down
@@ -451,7 +462,9 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     if (valueOf.has(u)) continue;
     const h = Math.max(8, Math.min(u.rect.height, 60));
     lines.forEach((line, i) => {
-      if (used.has(i) || !hasText(line) || mostlyLowercase(line.text)) return;
+      // Values print in capitals, but a roman index in small capitals reads lowercase ("vic", VI C).
+      const romanIndex = u.key === 'stay_permit_index' && LOWERCASE_ROMAN_INDEX.test(line.text.trim());
+      if (used.has(i) || !hasText(line) || (mostlyLowercase(line.text) && !romanIndex)) return;
       if (isColumnMark(line, lines)) return;
       // A line that reads like an address is another field's value only at a high price: in two
       // columns of stacked labels, a date label's row may hold the next column's address. Likewise
@@ -537,8 +550,8 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     );
     for (;;) {
       const h = v.rect.height / Math.max(1, v.lines.length || 1);
-      // An address line ending in a comma surely goes on.
-      const commaEnded = u.key === 'address' && /,$/.test(joinWords(v.words).trim());
+      // An address line ending in a comma or an area's prefix ("KEL.") surely goes on.
+      const commaEnded = u.key === 'address' && ADDRESS_GOES_ON.test(joinWords(v.words).trim());
       const nextIndex = lines.findIndex(
         (line, i) =>
           !used.has(i) &&
