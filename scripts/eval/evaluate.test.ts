@@ -52,6 +52,10 @@ describe('scoreDocument', () => {
     expect(f('gender').exact).toBe(false);
     expect(f('address').exact).toBeNull();
   });
+  it('keeps the text as read next to the normalized value', () => {
+    expect(f('full_name').read_original).toBe(' john  doe');
+    expect(f('address').read_original).toBe('');
+  });
   it('counts false positives, edits and IoU', () => {
     expect(f('occupation').false_positive).toBe(true);
     expect(f('niora').edits).toBe(1);

@@ -44,6 +44,8 @@ export interface FieldScore {
   /** Normalized truth and read values. */
   truth: string;
   read: string;
+  /** The text as the recognizer gave it, before the field's normalizer (look-alike fixes, snapping). */
+  read_original: string;
   /** Exact match of normalized values; null when the truth is empty. */
   exact: boolean | null;
   /** Non-empty read where the truth is empty. */
@@ -133,6 +135,7 @@ export function scoreDocument(
       field,
       truth: tv,
       read: rv,
+      read_original: typeof r?.value_original === 'string' ? r.value_original : '',
       exact: tv ? tv === rv : null,
       false_positive: !tv && !!rv,
       edits: tv ? editDistance(tv, rv) : 0,
