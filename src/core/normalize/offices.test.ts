@@ -76,6 +76,17 @@ describe('snapIssuedPlace', () => {
     expect(snapIssuedPlace('Pangkalpinang').value).toBe('Pangkalpinang');
   });
 
+  it('spells a city as listed where only folding look-alikes and spaces matches it (measured: "MAKAS5AR", "MATAR AM" at 0.998)', () => {
+    expect(snapIssuedPlace('MAKAS5AR')).toEqual({ value: 'MAKASSAR', known: true });
+    expect(snapIssuedPlace('MATAR AM')).toEqual({ value: 'MATARAM', known: true });
+    expect(snapIssuedPlace('Matar am').value).toBe('Mataram');
+    // Both spellings are listed: each stays as printed.
+    expect(snapIssuedPlace('Tanjung Pinang').value).toBe('Tanjung Pinang');
+    expect(snapIssuedPlace('TANJUNGPINANG').value).toBe('TANJUNGPINANG');
+    expect(snapOfficeName('KANIM KELAS I TPI MAKAS5AR').value).toBe('KANIM KELAS I TPI MAKASSAR');
+    expect(snapOfficeRegion('KANTOR WILAYAH 8ALI').value).toBe('KANTOR WILAYAH BALI');
+  });
+
   it('keeps a short or unknown place as read', () => {
     // Four letters, one off a listed city: too little to go on outside a complete list.
     expect(snapIssuedPlace('Pala')).toEqual({ value: 'Pala', known: false });

@@ -291,6 +291,17 @@ function snapPrefix(text: string, prefixes: readonly string[]): PrefixSnap | nul
   return best;
 }
 
+/**
+ * Whether the read is one of the entries as printed. A read that only matches an entry once OCR's
+ * look-alikes and spaces are folded ("MAKAS5AR", "MATAR AM") takes the entry's spelling.
+ */
+function spelledAsEntry(read: string, entries: readonly string[]): boolean {
+  // (Punctuation as printed varies: "D.I. YOGYAKARTA", "Bau-Bau".)
+  const key = (s: string) =>
+    s.toUpperCase().replace(/\./g, '').replace(/-/g, ' ').replace(/\s+/g, ' ').trim();
+  return entries.some((e) => key(e) === key(read));
+}
+
 /** A read in title case gets the entry in title case; any other read gets it in capitals. */
 function inCaseOf(read: string, entry: string): string {
   const letters = read.replace(/[^A-Za-z]/g, '');
@@ -310,7 +321,7 @@ export function snapOfficeRegion(text: string): DirectoryRead {
   if (!head || !head.rest) return { value: text, known: false };
   const province = nearest(head.rest, PROVINCES, true);
   if (!province) return { value: `${REGION_PREFIX} ${head.rest}`, known: false };
-  const rest = province.edits === 0 ? head.rest : province.entry;
+  const rest = spelledAsEntry(head.rest, PROVINCES) ? head.rest : province.entry;
   return { value: `${REGION_PREFIX} ${rest}`, known: true };
 }
 
@@ -320,7 +331,7 @@ export function snapOfficeName(text: string): DirectoryRead {
   if (!head || !head.rest) return { value: text, known: false };
   const city = nearest(head.rest, ISSUING_CITIES);
   if (!city) return { value: `${head.prefix} ${head.rest}`, known: false };
-  const rest = city.edits === 0 ? head.rest : city.entry.toUpperCase();
+  const rest = spelledAsEntry(head.rest, ISSUING_CITIES) ? head.rest : city.entry.toUpperCase();
   return { value: `${head.prefix} ${rest}`, known: true };
 }
 
@@ -328,5 +339,5 @@ export function snapOfficeName(text: string): DirectoryRead {
 export function snapIssuedPlace(text: string): DirectoryRead {
   const city = nearest(text, ISSUING_CITIES);
   if (!city) return { value: text, known: false };
-  return { value: city.edits === 0 ? text : inCaseOf(text, city.entry), known: true };
+  return { value: spelledAsEntry(text, ISSUING_CITIES) ? text : inCaseOf(text, city.entry), known: true };
 }
