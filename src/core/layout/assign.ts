@@ -7,6 +7,7 @@ import type { TextLine, TextWord } from '../text-lines';
 import { LABEL_FORMS, labelEndingColon, matchLabel, type LabelHit, type LabelKey } from './labels-match';
 import { normalizeDate } from '../normalize/dates';
 import { normalizeGender } from '../normalize/gender';
+import { addressStopsMidway } from '../normalize/text';
 import { classifyTitle } from '../normalize/document-type';
 import { normalizeForMatch, similarity } from '../fuzzy';
 import { HEADER_LINES, OFFICE_NAME_PREFIXES, OFFICE_REGION_PREFIXES } from '../labels';
@@ -82,9 +83,6 @@ interface LabelUnit {
  * (in line heights) for a column a little wider than the text it holds.
  */
 const WRAP_SLACK = 1;
-
-/** An address line that stops on a comma or on the prefix of the next part ("RT 011/RW 008, KEL."). */
-const ADDRESS_GOES_ON = /(?:,|\b(?:JL|NO|KEL|KEC|KAB|KOMP|PERUM)\.|\b(?:RT|RW|BLOK))$/;
 
 const MULTILINE_FIELDS: ReadonlySet<LabelKey> = new Set([
   'address',
@@ -551,7 +549,7 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     for (;;) {
       const h = v.rect.height / Math.max(1, v.lines.length || 1);
       // An address line ending in a comma or an area's prefix ("KEL.") surely goes on.
-      const commaEnded = u.key === 'address' && ADDRESS_GOES_ON.test(joinWords(v.words).trim());
+      const commaEnded = u.key === 'address' && addressStopsMidway(joinWords(v.words));
       const nextIndex = lines.findIndex(
         (line, i) =>
           !used.has(i) &&
