@@ -105,6 +105,41 @@ describe('refineFields', () => {
   });
 });
 
+describe('where tesseract leads, a date it is unsure of is read by the other engine', () => {
+  const twoEngines = (texts: string[], confidence: number) => {
+    const s = scripted(texts, confidence);
+    return { ...s, recognizer: { ...s.recognizer, engineCount: 2 } };
+  };
+
+  it('another valid date, even an unsure read, makes the field unsure (measured on a photo: 14-03 for 14-05)', async () => {
+    const fields = { issued_date: field('Yogyakarta, 14-03-2025', 0.62) };
+    const s = twoEngines(['Yogyakarta, 14-05-2025'], 0.54);
+    await refineFields(raster, fields, s.recognizer, { below: 0.85 });
+    expect(s.asked.map((o) => o?.engine)).toEqual(['second']);
+    expect(fields.issued_date.reread).toBe('disagree');
+    expect(fields.issued_date.confidence).toBeLessThanOrEqual(0.6);
+    expect(fields.issued_date.text).toBe('Yogyakarta, 14-03-2025');
+  });
+
+  it('the same date, a read that is no date, or a sure first read: the field stays as it was', async () => {
+    const same = { passport_expiry: field('14-05-2029', 0.95) };
+    await refineFields(raster, same, twoEngines(['14/05/2029'], 0.9).recognizer, { below: 0.85 });
+    expect(same.passport_expiry.confidence).toBe(0.95);
+    const unsure = { issued_date: field('Yogyakarta, 14-05-2025', 0.8) };
+    const agreeing = twoEngines(['Yogyakarta, 14/05/2025'], 0.9);
+    await refineFields(raster, unsure, agreeing.recognizer, { below: 0.85 });
+    expect(agreeing.asked.map((o) => o?.engine)).toEqual(['second']);
+    expect(unsure.issued_date.reread).toBeUndefined();
+    const garbled = { issued_date: field('Yogyakarta, 14-05-2025', 0.8) };
+    await refineFields(raster, garbled, twoEngines(['Yogyak'], 0.9).recognizer, { below: 0.85 });
+    expect(garbled.issued_date.reread).toBeUndefined();
+    const sure = { issued_date: field('Yogyakarta, 14-05-2025', 0.93) };
+    const notAsked = twoEngines(['Yogyakarta, 14-03-2025'], 0.9);
+    await refineFields(raster, sure, notAsked.recognizer, { below: 0.85 });
+    expect(notAsked.asked).toHaveLength(0);
+  });
+});
+
 describe('on soft print (the second engine leads) every field gets the main engine once', () => {
   const ledBySecond = (texts: string[], confidence = 0.95) => {
     const s = scripted(texts, confidence);

@@ -2,7 +2,7 @@
 // the label column's ':' that the detector may have joined to it) in single-line mode with the
 // field's character set. Two independent reads that agree are far more trustworthy than one.
 import type { Raster, TextRecognizer } from './ports';
-import type { TextFieldName } from './schema';
+import { DATE_FIELDS, type TextFieldName } from './schema';
 import type { FieldReading } from './layout/assign';
 import { recognizeRegion } from './text-lines';
 import { normalizeField } from './assemble';
@@ -19,6 +19,10 @@ const ALTERNATE_FRAMING = { targetHeight: 32, padRatio: 0.25 };
  */
 const LOOKALIKE_CHECKED = new Set<TextFieldName>(['niora', 'permit_number', 'passport_number']);
 const LOOKALIKE_GLYPHS = /[OQD0]/;
+
+/** Dates the other engine checks where tesseract led (its line confidence under DATE_SURE). */
+const DATES_CHECKED = new Set<TextFieldName>([...DATE_FIELDS, 'issued_date']);
+const DATE_SURE = 0.9;
 
 /** Fields read together with another (issued place/date) or spanning lines are not re-read. */
 const SKIP = new Set<TextFieldName>(['issued_date', 'issued_place', 'address', 'document_type']);
@@ -108,6 +112,16 @@ export async function refineFields(
       asks: (name, value) => LOOKALIKE_CHECKED.has(name) && LOOKALIKE_GLYPHS.test(value),
       contradicts: (ours, theirs) => theirs.length === ours.length && theirs !== ours,
     });
+    if (recognizer.lead !== 'second') {
+      // Tesseract's digits on photographed print slip between 3, 5, 6 and 8 with the line still
+      // read at 0.79 ("14-03-2025" for 14-05-2025): a date it is not sure of is read by PP-OCR too,
+      // and another valid date, however unsure PP-OCR is of the line, makes the field unsure.
+      await askOtherEngine(raster, fields, recognizer, options, {
+        engine: 'second',
+        asks: (name) => DATES_CHECKED.has(name) && (fields[name]?.confidence ?? 1) < DATE_SURE,
+        contradicts: (ours, theirs) => theirs !== ours,
+      });
+    }
   }
   if (recognizer.lead === 'second') {
     // On soft print the leading engine (PP-OCR) reads every line, and its re-reads share its blind
