@@ -184,6 +184,24 @@ describe('validateRead', () => {
     expect(onTheDay.warnings).toEqual([]);
   });
 
+  it('finds a stay permit running more than ten years implausible (measured on a photo: 2073 for 2023)', () => {
+    const misread = run({ issued_date: '15-09-2021', stay_multiple_entries_permit_expiry: '14-09-2073' });
+    expect(codes(misread.invalid)).toEqual(['stay_multiple_entries_permit_expiry:implausible']);
+    // Without an issue date, from the day of reading.
+    const noIssue = run({ issued_date: '', stay_entries_permit_expiry: '01-01-2035' });
+    expect(codes(noIssue.invalid)).toEqual(['stay_entries_permit_expiry:implausible']);
+    // Ten years to the day is the longest a permit runs; a five-year KITAP is ordinary.
+    expect(
+      run({ issued_date: '10-01-2024', stay_multiple_entries_permit_expiry: '10-01-2034' }).invalid,
+    ).toEqual([]);
+    expect(
+      run({ issued_date: '10-01-2024', stay_multiple_entries_permit_expiry: '09-01-2029' }).invalid,
+    ).toEqual([]);
+    expect(
+      run({ issued_date: '29-02-2024', stay_multiple_entries_permit_expiry: '28-02-2034' }).invalid,
+    ).toEqual([]);
+  });
+
   it('does not check passport formats of an unknown nationality', () => {
     expect(run({ nationality: 'ATLANTIS', passport_number: '??' }).warnings).toEqual([]);
   });

@@ -36,6 +36,16 @@ export const REQUIRED_FIELDS: readonly TextFieldName[] = [
 
 const STAY_EXPIRY_FIELDS = ['stay_multiple_entries_permit_expiry', 'stay_entries_permit_expiry'] as const;
 
+/** The longest a stay permit runs from its issue (a second-home ITAS; a KITAP runs five years). */
+const MAX_PERMIT_YEARS = 10;
+
+/** dd-mm-yyyy `years` later (29 February to the 28th). */
+function yearsAfter(dmy: string, years: number): string {
+  const [d, m, y] = dmy.split('-');
+  const day = d === '29' && m === '02' ? '28' : d;
+  return `${day}-${m}-${Number(y) + years}`;
+}
+
 const FIELD_TITLES: Partial<Record<TextFieldName, string>> = {
   niora: 'NIORA',
   stay_multiple_entries_permit_expiry: 'Multiple re-entry permit expiry date',
@@ -144,6 +154,17 @@ export function validateRead(read: KitasRead, options: ValidateOptions): Validat
   for (const field of STAY_EXPIRY_FIELDS) {
     if (before(dates[field], issued)) {
       issue(invalid, field, 'date_order', `${fieldTitle(field)} is before the issue date.`);
+    }
+    // No stay permit runs longer than ten years (KITAP five, a second-home ITAS at most ten): a
+    // later expiry is a misread year ("14-09-2073" for 2023).
+    const from = issued ?? today;
+    if (before(yearsAfter(from, MAX_PERMIT_YEARS), dates[field])) {
+      issue(
+        invalid,
+        field,
+        'implausible',
+        `${fieldTitle(field)} is more than ${MAX_PERMIT_YEARS} years after the ${issued ? 'issue date' : 'day of reading'}.`,
+      );
     }
   }
 
