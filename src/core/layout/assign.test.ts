@@ -17,6 +17,15 @@ describe('matchLabel', () => {
     expect(matchLabel(stacked)).toMatchObject({ key: 'stay_entries_permit_expiry', wordCount: 9 });
   });
 
+  it('a name in capitals is no label it is a letter off (measured on a card photo: "BENJAMIN ANDERSON")', () => {
+    expect(matchLabel('BENJAMIN ANDERSON'.split(' '))).toBeNull();
+    expect(matchLabel('Penjamin / Guarantor'.split(' '))).toMatchObject({ key: 'guarantor_name' });
+    // Labels printed in capitals, and exact reads in capitals, still match.
+    expect(matchLabel(['NIORA'])).toMatchObject({ key: 'niora' });
+    expect(matchLabel(['PENJAMIN'])).toMatchObject({ key: 'guarantor_name' });
+    expect(matchLabel('Penjamln'.split(' '))).toMatchObject({ key: 'guarantor_name' });
+  });
+
   it('one garbled word before a colon names no label by its opening (measured on a photo)', () => {
     expect(matchLabel('Tangal Lair / Daeof : 7-07-211'.split(' '))).toBeNull();
     const r = assignFields([
@@ -655,5 +664,41 @@ describe('what a value is weighs in pairing', () => {
     ]);
     expect(r.fields.full_name?.text).toBe('BENJAMIN JONES');
     expect(r.fields.guarantor_name).toBeUndefined();
+  });
+
+  it('a name wraps onto no line with a number in it (measured on a card photo whose labels blurred away)', () => {
+    const r = assignFields([
+      at('KARTU IZIN TINGGAL TERBATAS', 762, 90, 535, 38),
+      at('MA JIANGUO', 806, 237, 163, 32),
+      at('Nama Pemegarg', 420, 241, 177, 32),
+      at('lar Nlr', 426, 269, 72, 18),
+      at('BELJING, 23-07-1906', 805, 298, 246, 37),
+      at('ITg LI', 473, 306, 111, 23),
+      at('MALE', 806, 364, 76, 34),
+      at('TIONGKOK', 807, 427, 141, 36),
+      at('E67350842', 805, 490, 134, 36),
+      at('05-06-2025', 805, 556, 134, 36),
+      at('TEACHER', 807, 619, 126, 36),
+    ]);
+    expect(r.fields.full_name?.text).toBe('MA JIANGUO');
+    expect(r.fields.nationality?.text).toBe('TIONGKOK');
+    expect(r.fields.gender?.text).toBe('MALE');
+  });
+
+  it('a colon boxed small reaching into the value\'s box is no value (measured on a card photo: ": a" before UNITED STATES)', () => {
+    const r = assignFields([
+      at('KARTU IZIN TINGGAL TERBATAS', 844, 350, 842, 69),
+      at('FLORIDA, 14 MEI 1991', 1015, 779, 435, 55),
+      at('Tempat, Tgl. Lahir /', 611, 789, 313, 54),
+      at('Place, Date of Birth', 614, 824, 313, 54),
+      at('UNITED STATES', 1017, 864, 303, 48),
+      at('Kewarganegaraan /', 614, 872, 316, 54),
+      at(': a', 999, 882, 33, 18),
+      at('Nationality', 620, 913, 192, 47),
+      at(': LAKI-LAKI', 991, 942, 230, 47),
+      at('Jenis Kelamin / Sex', 616, 953, 300, 48),
+    ]);
+    expect(r.fields.nationality?.text).toBe('UNITED STATES');
+    expect(r.fields.gender?.text).toBe('LAKI-LAKI');
   });
 });

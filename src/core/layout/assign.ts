@@ -240,8 +240,9 @@ function isColumnMark(line: TextLine, lines: readonly TextLine[]): boolean {
     if (!dash && !(r.height < 0.6 * o.rect.height && r.width < o.rect.height)) return false;
     const gap = o.rect.x - right(r);
     const level = Math.abs(cy(o.rect) - cy(r)) < 0.6 * Math.max(o.rect.height, h);
-    // The colon's box may reach into the value's by half its height (": h" before "JL. MERDEKA").
-    return level && gap > (dash ? -0.2 : -0.6) * h && gap < 2.5 * o.rect.height;
+    // The colon's box may reach into the value's by half its height (": h" before "JL. MERDEKA"),
+    // the value's row height: a colon boxed small (": a", 18 px on a 48 px row) reaches further.
+    return level && gap > (dash ? -0.2 * h : -0.6 * Math.max(h, o.rect.height)) && gap < 2.5 * o.rect.height;
   });
 }
 
@@ -564,8 +565,10 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
           Math.abs(line.rect.x - v.rect.x) < 1.2 * h &&
           hasText(line) &&
           (u.key !== 'address'
-            ? // An address opening ("JL. ...") is the next value, its label unread, not a wrap.
-              !ADDRESS_START.test(line.text.trim())
+            ? // An address opening ("JL. ...") is the next value, its label unread, not a wrap;
+              // nor is a line with a number in it: names and job titles print none (a card whose
+              // labels blurred away stacks "MA JIANGUO" over "BEIJING, 23-07-1986").
+              !ADDRESS_START.test(line.text.trim()) && !/\d{2}/.test(line.text)
             : continuesAddress(joinWords(v.words), line.text)) &&
           // Wrapped value lines share the value's type size; a smaller line is the next label.
           // After an address's trailing comma the print surely goes on: a long first line's box is

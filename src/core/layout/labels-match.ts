@@ -13,6 +13,8 @@ export interface LabelForm {
   norm: string;
   /** 'full' for the whole bilingual label; 'id' / 'en' for a half printed on its own line. */
   part: 'full' | 'id' | 'en';
+  /** Printed in capitals ("NIORA"), as values are; other labels print in mixed case. */
+  capitals: boolean;
 }
 
 export interface LabelHit {
@@ -29,14 +31,17 @@ function buildForms(): LabelForm[] {
   const forms: LabelForm[] = [];
   for (const [key, wordings] of Object.entries(FIELD_LABELS) as [LabelKey, readonly string[]][]) {
     for (const wording of wordings) {
-      forms.push({ key, norm: normalizeForMatch(wording), part: 'full' });
+      const capitals = (text: string) => !/\p{Ll}/u.test(text);
+      forms.push({ key, norm: normalizeForMatch(wording), part: 'full', capitals: capitals(wording) });
       const parts = wording.split(' / ');
       if (parts.length >= 2) {
         const half = Math.ceil(parts.length / 2);
-        const id = normalizeForMatch(parts.slice(0, half).join(' / '));
-        const en = normalizeForMatch(parts.slice(half).join(' / '));
-        if (id && id !== en) forms.push({ key, norm: id, part: 'id' });
-        if (en) forms.push({ key, norm: en, part: 'en' });
+        const idText = parts.slice(0, half).join(' / ');
+        const enText = parts.slice(half).join(' / ');
+        const id = normalizeForMatch(idText);
+        const en = normalizeForMatch(enText);
+        if (id && id !== en) forms.push({ key, norm: id, part: 'id', capitals: capitals(idText) });
+        if (en) forms.push({ key, norm: en, part: 'en', capitals: capitals(enText) });
       }
     }
   }
@@ -111,6 +116,9 @@ export function matchLabel(
         }
       }
       if (score < (minSimilarity ?? threshold(length))) continue;
+      // Words in capitals only near a label printed in mixed case are a value: the holder's name
+      // "BENJAMIN ANDERSON" is one letter off the sponsor's label "Penjamin".
+      if (!form.capitals && score < 1 && inCapitals(words.slice(0, meaningful[k - 1]!.end))) continue;
       // Prefer the longer label, then the better score.
       const weight = score * length;
       const bestWeight = best ? best.score * best.length : -1;
@@ -143,6 +151,12 @@ export function matchLabel(
     }
   }
   return best;
+}
+
+/** Letters, four at least, and none of them lowercase. */
+function inCapitals(words: readonly string[]): boolean {
+  const letters = words.join('').replace(/[^\p{L}]/gu, '');
+  return letters.length >= 4 && !/\p{Ll}/u.test(letters);
 }
 
 /** At least three letters, at most one edit from the start of `word`. */
