@@ -75,6 +75,17 @@ describe('values placed by their own format when their labels are unreadable', (
     expect(family.fields.status?.text).toBe('IKUT ORANG TUA');
     const bare = assignFields([TITLE, line('Szbea Irtn', 40, 400, 12), line('BEKERJA', 40, 420)]);
     expect(bare.fields.status).toBeUndefined();
+    // ...unless the occupation holds a job title: then the bare purpose left is the status
+    // (measured on a card photo: "DIREKTUR" over "INVESTOR", both labels blurred).
+    const withJob = assignFields([
+      TITLE,
+      line('Patkogaa', 40, 380, 12),
+      line('DIREKTUR', 200, 380),
+      line('Keareggar', 40, 420, 12),
+      line('INVESTOR', 200, 420),
+    ]);
+    expect(withJob.fields.occupation?.text).toBe('DIREKTUR');
+    expect(withJob.fields.status?.text).toBe('INVESTOR');
     // Retirement, former citizens, second home: purposes that are no occupation, whole on their line.
     for (const purpose of ['LANSIA', 'EKS WNI', 'RUMAH KEDUA'])
       expect(
@@ -216,6 +227,25 @@ describe('values placed by their own format when their labels are unreadable', (
     ]);
     expect(r.fields.nationality).toBeUndefined();
     expect(r.fields.address).toBeUndefined();
+  });
+
+  it('a bare date right under the place of birth is the date of birth (measured on a card photo, its label read "mi")', () => {
+    const rows = [
+      line('KARTU IZIN TINGGAL TERBATAS', 1052, 642, 39),
+      line('ALEKSANDR KUZNETSOV', 1115, 737, 42),
+      line('Nama', 889, 753, 39),
+      line('NOVOSIBIRSK', 1110, 784, 36),
+      line('Tempat Ihir', 882, 787, 53),
+      line('mi', 875, 829, 53),
+      line('Koargangaran', 872, 867, 55),
+      line('RUSIA', 1106, 873, 29),
+    ];
+    const r = assignFields([...rows, line('27.05.2009', 1110, 830, 30)]);
+    expect(r.fields.place_of_birth?.text).toBe('NOVOSIBIRSK');
+    expect(r.fields.date_of_birth?.text).toBe('27.05.2009');
+    expect(r.fields.date_of_birth?.assignment).toBe(FORMAT_ONLY_ASSIGNMENT);
+    // A date further down (the passport's expiry, rows below) is not taken for it.
+    expect(assignFields([...rows, line('27.05.2029', 1110, 960, 30)]).fields.date_of_birth).toBeUndefined();
   });
 
   it('a labelled value keeps its label; the format pass only fills what is missing', () => {

@@ -12,6 +12,7 @@ import { isKnownNationality, normalizeAddress } from '../normalize/text';
 import { splitPlaceAndDate } from '../normalize/place-date';
 import { isValidPassportNumber, normalizePassportNumber } from '../normalize/identifiers';
 import { unionRect } from '../geometry/polygon';
+import { STAY_PURPOSES } from '../normalize/statuses';
 import { levenshtein, normalizeForMatch } from '../fuzzy';
 
 /**
@@ -31,6 +32,8 @@ export const ADDRESS_START =
  * bidang), joining a family member, a change of status. (BEKERJA, PELAJAR and the like are
  * occupations too, so a bare one stays unassigned.)
  */
+const STAY_PURPOSE_SET: ReadonlySet<string> = new Set(STAY_PURPOSES);
+
 const STATUS_START =
   /^(?:T[A-Z]A\s?BI[DO0]\b|IKUT\s+(?:SUAMI|ISTRI|ORANG\s+TUA)\b|PENYATUAN\s+KELUARGA\b|AL[I1l][HMN]\s+STATUS\b|(?:LANSIA|EKS\s?WNI|RUMAH\s+KEDUA|REPATRIASI|WISATAWAN\s+LANJUT\s+USIA)$)/;
 /**
@@ -272,6 +275,13 @@ export function assignUnlabelledByFormat(
     if (hits.length === 1) fields.occupation = take(hits[0]!);
   }
 
+  // A bare purpose of stay (BEKERJA, INVESTOR, PELAJAR) may be printed as the occupation or as the
+  // status; once the occupation holds something else, the one left is the status.
+  if (!fields.status && fields.occupation) {
+    const hits = indices.filter((i) => free(i) && STAY_PURPOSE_SET.has(text(i)));
+    if (hits.length === 1) fields.status = take(hits[0]!);
+  }
+
   // The index, alone on its line: a code ("E31A", "D312": a letter and two or three digits) or a
   // roman numeral with its series letter ("VI C"), shapes no other value has.
   if (!fields.stay_permit_index) {
@@ -328,6 +338,25 @@ export function assignUnlabelledByFormat(
       if (d !== null && (!best || d < best.d)) best = { i, d };
     }
     if (best) fields.full_name = take(best.i);
+  }
+
+  // Where place and date of birth are two rows ("Tempat Lahir" over "Tanggal Lahir"), a bare date
+  // right under the place, in its column, is the date of birth whose label blurred away.
+  const place = fields.place_of_birth;
+  if (!fields.date_of_birth && place && place.rects.length === 1 && !/\d/.test(place.text)) {
+    const p = place.rects[0]!;
+    const hits = indices.filter((i) => {
+      const r = lines[i]!.rect;
+      const split = free(i) ? splitPlaceAndDate(text(i)) : null;
+      return (
+        split !== null &&
+        split.place === '' &&
+        r.y > p.y &&
+        r.y - (p.y + p.height) < 0.9 * p.height &&
+        Math.abs(r.x - p.x) < 1.2 * p.height
+      );
+    });
+    if (hits.length === 1) fields.date_of_birth = take(hits[0]!);
   }
 
   // A card's validity date ("Berlaku s/d / Valid Until") sits in its top block, above the holder's
