@@ -47,6 +47,10 @@ describe('findDash', () => {
     expect(hit?.rect.x).toBeGreaterThanOrEqual(196);
     expect(hit!.rect.x + hit!.rect.width).toBeLessThanOrEqual(210);
   });
+  it('finds a short dash soft print rounded to barely wider than tall (measured: 9 x 8 px cores on photos)', () => {
+    const hit = findDash(blurred(400, 60, 250, { x: 200, y: 19, w: 4, h: 3 }), label, 20, 400);
+    expect(hit?.rect.x).toBeGreaterThanOrEqual(196);
+  });
   it('does not call a blurred dot a dash', () => {
     expect(findDash(blurred(400, 60, 250, { x: 200, y: 20, w: 2, h: 2 }), label, 20, 400)).toBeNull();
   });

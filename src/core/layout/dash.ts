@@ -19,6 +19,9 @@ export function dashSearchEnd(
     .reduce((m, l) => Math.min(m, l.rect.x), pageWidth);
 }
 
+/** A dash's core is at least this much wider than tall (a dot's is as wide as tall). */
+const DASH_MIN_ASPECT = 1.1;
+
 export interface DashHit {
   rect: Rect;
 }
@@ -122,7 +125,8 @@ function findDashIn(raster: Raster, window: Rect, h: number): { hit: DashHit | n
   };
   const dashes = marks.filter((b) => {
     const { width: bw, height: bh } = core(b);
-    return bw >= 1.3 * bh && bw >= 0.1 * h && bw <= 1.5 * h && bh <= 0.3 * h;
+    // (Soft print rounds a short dash's core to barely wider than tall: 9 x 8 px on a 38 px row.)
+    return bw >= DASH_MIN_ASPECT * bh && bw >= 0.1 * h && bw <= 1.5 * h && bh <= 0.3 * h;
   });
   // Besides the dash only small marks (a ':' or '.') may stand on the row.
   const others = marks.filter((b) => !dashes.includes(b) && b.x1 - b.x0 + 1 > 0.3 * h);
