@@ -245,6 +245,19 @@ describe('normalizeAddress', () => {
     ['JL. PULAU BIAK NO. 15, RT 015/W 003, KEL. X', 'JL. PULAU BIAK NO. 15, RT 015/RW 003, KEL. X'],
     // A speck read as a dot before a part's comma.
     ['KEL. SEI SIKAMBING B., KEC. MEDAN SUNGGAL', 'KEL. SEI SIKAMBING B, KEC. MEDAN SUNGGAL'],
+    // RT's T read as 7 or I, its slash lost; a comma read twice (measured on photos).
+    [
+      'JL. TELUK BETUNG NO. 3A, R7 012 RW 003, KEL. DAMAI',
+      'JL. TELUK BETUNG NO. 3A, RT 012/RW 003, KEL. DAMAI',
+    ],
+    [
+      'KOMP. BUMI ASRI BLOK H5 NO. 19, RI 002/RW 010, KEL. DAGO',
+      'KOMP. BUMI ASRI BLOK H5 NO. 19, RT 002/RW 010, KEL. DAGO',
+    ],
+    [
+      'JL. PANTAI BERAWA NO. 76, KEL. LABOTA,, KEC. BAHODOPI',
+      'JL. PANTAI BERAWA NO. 76, KEL. LABOTA, KEC. BAHODOPI',
+    ],
   ])('%j -> %j', (input, expected) => {
     expect(normalizeAddress(input)).toBe(expected);
   });

@@ -138,7 +138,7 @@ export function normalizeAddress(text: string): string {
       // A house number of one glyph read as its look-alike letter ("NO. S, RT ..."): the digit.
       .replace(/\bNO\. ([OQDSI|BZG])(?=[\s,]|$)/g, (_m, c: string) => `NO. ${DIGIT_FOR_LETTER[c] ?? c}`)
       .replace(
-        /\b[RK3]T\s*([0-9OQDSIl|BZG]{2,3})\s*(?:[/I|l1]\s*(?:[R9][WV]?|[WV])|[R9][WV])\s*([0-9OQDSIl|BZG]{2,3})\b/g,
+        /\b[RK3][T7I]\s*([0-9OQDSIl|BZG]{2,3})\s*(?:[/I|l1]\s*(?:[R9][WV]?|[WV])|[R9][WV])\s*([0-9OQDSIl|BZG]{2,3})\b/g,
         (_m, rt: string, rw: string) => `RT ${digits(rt)}/RW ${digits(rw)}`,
       )
       // The regency's KOTA after its comma, a glyph lost or misread ("KTA", "ROTA", "K0TA").
@@ -155,6 +155,8 @@ export function normalizeAddress(text: string): string {
       // KOTA DENPASAR". Only a KOTA whose words run to the end with no other KOTA among them: a
       // district named "... KOTA" ("KEC. BATAM KOTA", "BALIKPAPAN KOTA KOTA BALIKPAPAN") keeps it.
       .replace(/(\bKEC\. [A-Z0-9 ]+?)\s+(?=KOTA (?!KOTA\b)[A-Z]+(?: (?!KOTA\b)[A-Z]+)*$)/, '$1, ')
+      // A comma read twice ("LABOTA,, KEC.").
+      .replace(/,(?:\s*,)+/g, ',')
       // Nothing ends an address with a mark: a dot or comma after its last word is a speck.
       .replace(/(?<=[A-Z0-9]{3})[.,]$/, '')
       // A block code is a letter and a number ("BLOK A11", "BLOK G1"): an I, L or | after the letter is a 1.
