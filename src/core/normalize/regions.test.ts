@@ -20,6 +20,11 @@ describe('snapAdministrativeTail', () => {
       'JL. MAWAR NO. 3, KEL. TANJUNG UNCANG, KEC. BATU AJL, KOTA BATAM',
       'JL. MAWAR NO. 3, KEL. TANJUNG UNCANG, KEC. BATU AJI, KOTA BATAM',
     ],
+    // A village read with digits for letters (measured on a photo: KELOD read KEL00).
+    [
+      'PERUM. TAMAN ANGGREK BLOK B4 NO. 34, RT 001/RW 004, KEL. KEROBOKAN KEL00, KEC. KUTA UTARA, KAB. BADUNG',
+      'PERUM. TAMAN ANGGREK BLOK B4 NO. 34, RT 001/RW 004, KEL. KEROBOKAN KELOD, KEC. KUTA UTARA, KAB. BADUNG',
+    ],
     // No regency printed: the district is looked up across the country, one edit away at most.
     [
       'JL. KENANGA NO. 144, KEL. KELAPA DUA, KEC. KELAPADUA',

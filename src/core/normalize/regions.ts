@@ -39,7 +39,8 @@ function reach(name: string): number {
   return name.length <= 6 ? 1 : 2;
 }
 
-const TAIL = /KEL\. ([A-Z][A-Z' -]*?), KEC\. ([A-Z][A-Z' -]*?)(?:, (KAB\.|KOTA) ([A-Z][A-Z ]*))?$/;
+// (A village or district read with a digit for a letter, "KEROBOKAN KEL0D", is still one to snap.)
+const TAIL = /KEL\. ([A-Z][A-Z0-9' -]*?), KEC\. ([A-Z][A-Z0-9' -]*?)(?:, (KAB\.|KOTA) ([A-Z][A-Z ]*))?$/;
 
 /**
  * The address with its village, district and regency snapped to the official directory where each
