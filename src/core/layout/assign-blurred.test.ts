@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignFields } from './assign';
+import { FORMAT_ONLY_ASSIGNMENT } from './unlabelled';
 import type { TextLine } from '../text-lines';
 import { line } from './printed-line.test-helper';
 
@@ -105,7 +106,8 @@ describe('assignFields with blurred labels', () => {
       line('04 SEP 1961', 40, 268),
     ];
     const r = assignFields(lines);
-    expect(r.fields.date_of_birth).toBeUndefined();
+    // The date is the birth by its year alone (before any permit in use), not by that line.
+    expect(r.fields.date_of_birth?.assignment).toBe(FORMAT_ONLY_ASSIGNMENT);
     expect(r.labelCount).toBe(0);
   });
 
@@ -150,7 +152,7 @@ describe('assignFields with blurred labels', () => {
     ];
     const r = assignFields(lines);
     expect(r.fields.full_name).toBeUndefined();
-    expect(r.fields.date_of_birth).toBeUndefined();
+    expect(r.fields.date_of_birth?.assignment).toBe(FORMAT_ONLY_ASSIGNMENT);
     expect(r.labelCount).toBe(0);
   });
 });

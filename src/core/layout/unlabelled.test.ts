@@ -248,6 +248,32 @@ describe('values placed by their own format when their labels are unreadable', (
     expect(assignFields([...rows, line('27.05.2029', 1110, 960, 30)]).fields.date_of_birth).toBeUndefined();
   });
 
+  it('a bare date from before 2000 is the date of birth (measured on a card photo, its label read "Tal Vek")', () => {
+    const rows = [
+      line('KARTU IZIN TINGGAL TERBATAS', 98, 51, 24),
+      line('Berlatui Hanga', 460, 125, 25),
+      line('30-05-2024', 462, 146, 21),
+      line('Tenpat Lnmir', 459, 171, 20),
+      line('PIMCHANOK RATTANAKOSIN SRISUK', 33, 188, 21),
+      line('KHON KAFN', 462, 189, 21),
+      line('Tal Vek', 33, 211, 20),
+      line('Pnspor Beslatu s/il', 33, 294, 23),
+      line('27-05-2025', 35, 313, 21),
+    ];
+    const r = assignFields([...rows, line('05-02-1974', 33, 230, 21)]);
+    expect(r.fields.date_of_birth?.text).toBe('05-02-1974');
+    expect(r.fields.date_of_birth?.assignment).toBe(FORMAT_ONLY_ASSIGNMENT);
+    // A recent bare date, or two old ones, says nothing of a birth.
+    expect(assignFields([...rows, line('05-02-2014', 33, 230, 21)]).fields.date_of_birth).toBeUndefined();
+    const two = assignFields([...rows, line('05-02-1974', 33, 230, 21), line('01-01-1990', 600, 400, 21)]);
+    expect(two.fields.date_of_birth).toBeUndefined();
+  });
+
+  it('a roman index read in lowercase, alone on its line, is the index ("vic")', () => {
+    const r = assignFields([TITLE, line('Ibe oy Tove', 40, 400, 12), line('vic', 200, 400)]);
+    expect(r.fields.stay_permit_index?.text).toBe('vic');
+  });
+
   it('a labelled value keeps its label; the format pass only fills what is missing', () => {
     const r = assignFields([
       TITLE,

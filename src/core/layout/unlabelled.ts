@@ -288,7 +288,8 @@ export function assignUnlabelledByFormat(
     const hits = indices.filter(
       (i) =>
         free(i) &&
-        (/^[A-Z]\d{2,3}\s?[A-Z]?$/.test(text(i)) || /^(?:IX|IV|V?I{1,3}|V|X)\s?[A-E]$/.test(text(i))),
+        // (Small capitals may read lowercase: "vic".)
+        (/^[A-Z]\d{2,3}\s?[A-Z]?$/.test(text(i)) || /^(?:IX|IV|V?I{1,3}|V|X)\s?[A-E]$/i.test(text(i))),
     );
     if (hits.length === 1) fields.stay_permit_index = take(hits[0]!);
   }
@@ -338,6 +339,17 @@ export function assignUnlabelledByFormat(
       if (d !== null && (!best || d < best.d)) best = { i, d };
     }
     if (best) fields.full_name = take(best.i);
+  }
+
+  // A bare date from before any permit in use was issued can only be a birth: the one such date
+  // left is the date of birth whose label blurred away ("Tal Vek" over 05-02-1974).
+  if (!fields.date_of_birth) {
+    const hits = indices.filter((i) => {
+      const split = free(i) ? splitPlaceAndDate(text(i)) : null;
+      const year = Number(/(\d{4})\s*$/.exec(split?.date ?? '')?.[1] ?? NaN);
+      return split !== null && split.place === '' && year < EARLIEST_ISSUE_YEAR;
+    });
+    if (hits.length === 1) fields.date_of_birth = take(hits[0]!);
   }
 
   // Where place and date of birth are two rows ("Tempat Lahir" over "Tanggal Lahir"), a bare date
