@@ -21,7 +21,7 @@ const LOOKALIKE_CHECKED = new Set<TextFieldName>(['niora', 'permit_number', 'pas
 const LOOKALIKE_GLYPHS = /[OQD0]/;
 
 /** Dates the other engine checks where tesseract led (its line confidence under DATE_SURE). */
-const DATES_CHECKED = new Set<TextFieldName>([...DATE_FIELDS, 'issued_date']);
+const DATES_CHECKED = new Set<TextFieldName>(DATE_FIELDS);
 const DATE_SURE = 0.9;
 
 /** Fields read together with another (issued place/date) or spanning lines are not re-read. */

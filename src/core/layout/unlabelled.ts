@@ -27,13 +27,14 @@ export const FORMAT_ONLY_ASSIGNMENT = 0.55;
 const GENDER_WORDS = /^(LAKI[\s-]*LAKI|PEREMPUAN|MALE|FEMALE|PRIA|WANITA)$/i;
 export const ADDRESS_START =
   /^(JL|JLN|JALAN|GG|GANG|PERUM|PERUMAHAN|APARTEMEN|APT|CLUSTER|KOMPLEK|KOMP|RUKO|DUSUN|DESA)\b/i;
+/** Every purpose of stay as the status prints it, bare ones (BEKERJA, INVESTOR) included. */
+const STAY_PURPOSE_SET: ReadonlySet<string> = new Set(STAY_PURPOSES);
+
 /**
  * Stay purposes no other field prints: a foreign worker's field ("TKA BID. ...", tenaga kerja asing
  * bidang), joining a family member, a change of status. (BEKERJA, PELAJAR and the like are
- * occupations too, so a bare one stays unassigned.)
+ * occupations too, so a bare one is the status only once a job title holds the occupation.)
  */
-const STAY_PURPOSE_SET: ReadonlySet<string> = new Set(STAY_PURPOSES);
-
 const STATUS_START =
   /^(?:T[A-Z]A\s?BI[DO0]\b|IKUT\s+(?:SUAMI|ISTRI|ORANG\s+TUA)\b|PENYATUAN\s+KELUARGA\b|AL[I1l][HMN]\s+STATUS\b|(?:LANSIA|EKS\s?WNI|RUMAH\s+KEDUA|REPATRIASI|WISATAWAN\s+LANJUT\s+USIA)$)/;
 /**
@@ -341,14 +342,17 @@ export function assignUnlabelledByFormat(
     if (best) fields.full_name = take(best.i);
   }
 
+  // A free line that is a date and nothing else; its year, or null.
+  const bareDateYear = (i: number): number | null => {
+    const split = free(i) ? splitPlaceAndDate(text(i)) : null;
+    if (split === null || split.place !== '') return null;
+    return Number(/(\d{4})\s*$/.exec(split.date)?.[1] ?? NaN);
+  };
+
   // A bare date from before any permit in use was issued can only be a birth: the one such date
   // left is the date of birth whose label blurred away ("Tal Vek" over 05-02-1974).
   if (!fields.date_of_birth) {
-    const hits = indices.filter((i) => {
-      const split = free(i) ? splitPlaceAndDate(text(i)) : null;
-      const year = Number(/(\d{4})\s*$/.exec(split?.date ?? '')?.[1] ?? NaN);
-      return split !== null && split.place === '' && year < EARLIEST_ISSUE_YEAR;
-    });
+    const hits = indices.filter((i) => (bareDateYear(i) ?? NaN) < EARLIEST_ISSUE_YEAR);
     if (hits.length === 1) fields.date_of_birth = take(hits[0]!);
   }
 
@@ -359,10 +363,8 @@ export function assignUnlabelledByFormat(
     const p = place.rects[0]!;
     const hits = indices.filter((i) => {
       const r = lines[i]!.rect;
-      const split = free(i) ? splitPlaceAndDate(text(i)) : null;
       return (
-        split !== null &&
-        split.place === '' &&
+        bareDateYear(i) !== null &&
         r.y > p.y &&
         r.y - (p.y + p.height) < 0.9 * p.height &&
         Math.abs(r.x - p.x) < 1.2 * p.height
@@ -382,11 +384,9 @@ export function assignUnlabelledByFormat(
     /^KARTU\b/.test(normalizeForMatch(title)) &&
     birthLine
   ) {
-    const hits = indices.filter((i) => {
-      if (!free(i) || lines[i]!.rect.y + lines[i]!.rect.height > birthLine.y) return false;
-      const split = splitPlaceAndDate(text(i));
-      return split !== null && split.place === '';
-    });
+    const hits = indices.filter(
+      (i) => lines[i]!.rect.y + lines[i]!.rect.height <= birthLine.y && bareDateYear(i) !== null,
+    );
     if (hits.length === 1) fields.stay_multiple_entries_permit_expiry = take(hits[0]!);
   }
 }
