@@ -3,7 +3,7 @@
 import type { Rect } from './ports';
 import { snapAdministrativeTail } from './normalize/regions';
 import { snapStayPurpose } from './normalize/statuses';
-import { snapPlaceOfBirth } from './normalize/places';
+import { isLetterShortOfKnownPlace, snapPlaceOfBirth, SURE_PLACE_READ } from './normalize/places';
 import { DATE_FIELDS as ALL_DATE_FIELDS, type KitasRead, type Polygon, type TextFieldName } from './schema';
 import type { FieldReading } from './layout/assign';
 import { hasLostDateDigit, normalizeDate } from './normalize/dates';
@@ -42,6 +42,8 @@ interface Normalized {
   valid: boolean | null;
   /** The value was repaired (a character dropped) to fit the format: right often, not always. */
   repaired?: boolean;
+  /** The format made a letter of a digit with several letter look-alikes: a guess. */
+  guessed?: boolean;
 }
 
 /**
@@ -114,9 +116,34 @@ function dropLabelRemnant(text: string): string {
  * (Only OCR reads: an officer who types "1/2/1990" means the 1st of February.)
  */
 export function ocrFormatCheck(name: TextFieldName, printed: string, normalized: Normalized): Normalized {
-  return ALL_DATE_FIELDS.includes(name) && normalized.valid === true && hasLostDateDigit(printed)
-    ? { ...normalized, valid: null, repaired: true }
-    : normalized;
+  if (normalized.valid !== true) return normalized;
+  if (ALL_DATE_FIELDS.includes(name) && hasLostDateDigit(printed)) {
+    return { ...normalized, valid: null, repaired: true };
+  }
+  if (IDENTIFIER_FIELDS.has(name) && letterGuessedFromDigit(printed, normalized.value)) {
+    return { ...normalized, guessed: true };
+  }
+  return normalized;
+}
+
+const IDENTIFIER_FIELDS = new Set<TextFieldName>(['permit_number', 'niora', 'passport_number']);
+
+/**
+ * Digits whose glyph passes for several letters: 1 for I, J, L or T; 4 for A or H; 6 for G or C;
+ * 8 for B or S. Where the format wants a letter and the recognizer saw one of these, the letter the
+ * format picks is a guess between look-alikes (2D21MH9003BG for ...SG, I9456678 for J9456678).
+ * (0 for O, 2 for Z, 5 for S and 7 for T held on the generated photos.)
+ */
+const DIGITS_OF_SEVERAL_LETTERS = '1468';
+
+/** The value has a letter where the printed read, position for position, has such a digit. */
+export function letterGuessedFromDigit(printed: string, value: string): boolean {
+  const read = printed.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  if (read.length !== value.length) return false;
+  for (let i = 0; i < read.length; i++) {
+    if (DIGITS_OF_SEVERAL_LETTERS.includes(read[i]!) && /[A-Z]/.test(value[i]!)) return true;
+  }
+  return false;
 }
 
 export function normalizeField(name: TextFieldName, printed: string, nationality: string): Normalized {
@@ -246,11 +273,15 @@ export function finalizeFields(
         original = stray[1]!;
       }
     }
-    ({ value, valid, repaired } = ocrFormatCheck(name, original, { value, valid, repaired }));
+    let guessed: boolean | undefined;
+    ({ value, valid, repaired, guessed } = ocrFormatCheck(name, original, { value, valid, repaired }));
     const textConfidence = Math.max(0, Math.min(1, reading.confidence));
     // Only here, on OCR reads: the directories are megabytes the review form's edits do not load.
     if (name === 'address') value = snapAdministrativeTail(value);
-    if (name === 'place_of_birth') value = snapPlaceOfBirth(value, textConfidence);
+    if (name === 'place_of_birth') {
+      value = snapPlaceOfBirth(value, textConfidence);
+      if (textConfidence >= SURE_PLACE_READ && isLetterShortOfKnownPlace(value)) guessed = true;
+    }
     // (An officer's own edit is taken as typed: only OCR reads are put back to a known purpose.)
     if (name === 'status') value = snapStayPurpose(value);
     const e: FieldEvidence = {
@@ -260,6 +291,7 @@ export function finalizeFields(
       assignment: reading.assignment,
       source,
       repaired: !!repaired,
+      ...(guessed ? { guessed: true } : {}),
       freeText: FREE_TEXT_FIELDS.has(name),
       length: value.length,
       ...(frame ? { blurryFrame: frame.blurry, smallFrame: frame.small } : {}),

@@ -29,6 +29,10 @@ describe('confidenceFromEvidence', () => {
   it('a PDF text layer with a valid format is trusted', () => {
     expect(confidenceFromEvidence({ ...base, text: 1, source: 'text_layer' })).toBeGreaterThanOrEqual(0.95);
   });
+  it('a value one glyph of which is a guess between look-alikes is never sure', () => {
+    expect(confidenceFromEvidence({ ...base, text: 0.99 })).toBeGreaterThan(0.9);
+    expect(confidenceFromEvidence({ ...base, text: 0.99, guessed: true })).toBeLessThanOrEqual(0.7);
+  });
   it('stays a probability', () => {
     for (const text of [0, 0.3, 0.7, 1]) {
       const p = confidenceFromEvidence({ ...base, text });

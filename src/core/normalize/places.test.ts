@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { snapPlaceOfBirth } from './places';
+import { isLetterShortOfKnownPlace, snapPlaceOfBirth } from './places';
 
 describe('snapPlaceOfBirth', () => {
   it.each([
@@ -22,5 +22,18 @@ describe('snapPlaceOfBirth', () => {
     expect(snapPlaceOfBirth('QXZVKWJ', 0.5)).toBe('QXZVKWJ');
     expect(snapPlaceOfBirth('ROMX', 0.3)).toBe('ROMX');
     expect(snapPlaceOfBirth('30. RT 012', 0.3)).toBe('30. RT 012');
+  });
+});
+
+describe('isLetterShortOfKnownPlace', () => {
+  it('finds a known place one letter longer (read at >= 0.9 on generated photos)', () => {
+    expect(isLetterShortOfKnownPlace('CALGAR')).toBe(true);
+    expect(isLetterShortOfKnownPlace('SANT PETERSBURG')).toBe(true);
+  });
+  it('is false for known places, native spellings far from any, and short reads', () => {
+    expect(isLetterShortOfKnownPlace('CALGARY')).toBe(false);
+    expect(isLetterShortOfKnownPlace('TORINO')).toBe(false);
+    expect(isLetterShortOfKnownPlace('MUENCHEN')).toBe(false);
+    expect(isLetterShortOfKnownPlace('ROMA')).toBe(false);
   });
 });

@@ -26,3 +26,21 @@ export function snapPlaceOfBirth(read: string, textConfidence: number): string {
   // A space lost or added by blur counts as one edit: "BIL BAO" is BILBAO.
   return nearestWithin(read, names, maxEdits) ?? read;
 }
+
+/**
+ * A sure read that is a known place with one letter lost (CALGAR, SANT PETERSBURG): blur drops a
+ * thin letter more often than a permit prints a name one letter short of another. The read is kept
+ * (MILANO is MILANOA less a letter, and a permit prints MILANO) but it is no longer sure.
+ */
+export function isLetterShortOfKnownPlace(read: string): boolean {
+  if (read.length < 5 || !/^[A-Z][A-Z .'-]*$/.test(read)) return false;
+  names ??= new Set(directory.names.split('|'));
+  if (names.has(read)) return false;
+  for (const name of names) {
+    if (name.length !== read.length + 1) continue;
+    let i = 0;
+    while (i < read.length && name[i] === read[i]) i++;
+    if (name.slice(i + 1) === read.slice(i)) return true;
+  }
+  return false;
+}
