@@ -79,6 +79,34 @@ describe('findDash', () => {
     }
     expect(findDash(r, label, 20, 400)?.rect.x).toBe(200);
   });
+  it("does not take a faint fleck of the card's texture for a dash (measured: 5 x 1 px, 29% under the paper)", () => {
+    const r = page(400, 60, []);
+    for (let i = 0; i < r.data.length; i += 4) r.data[i] = r.data[i + 1] = r.data[i + 2] = 243;
+    for (let x = 200; x < 205; x++) {
+      const i = (20 * 400 + x) * 4;
+      r.data[i] = r.data[i + 1] = r.data[i + 2] = 172;
+    }
+    expect(findDash(r, label, 20, 400)).toBeNull();
+    // As thin but near black: a crisp render's hyphen.
+    const crisp = page(400, 60, [{ x: 200, y: 20, w: 6, h: 1 }]);
+    expect(findDash(crisp, label, 20, 400)?.rect.x).toBe(200);
+    // Two rows high but barely darker than the paper: a shade, not ink.
+    for (let x = 200; x < 205; x++) {
+      for (const y of [20, 21]) {
+        const i = (y * 400 + x) * 4;
+        r.data[i] = r.data[i + 1] = r.data[i + 2] = 190;
+      }
+    }
+    expect(findDash(r, label, 20, 400)).toBeNull();
+    // The same fleck printed in ink is a dash.
+    for (let x = 200; x < 205; x++) {
+      for (const y of [20, 21]) {
+        const i = (y * 400 + x) * 4;
+        r.data[i] = r.data[i + 1] = r.data[i + 2] = 90;
+      }
+    }
+    expect(findDash(r, label, 20, 400)?.rect.x).toBe(200);
+  });
   it('ignores what lies far beyond the value column (the border past the paper)', () => {
     const r = page(800, 60, [
       { x: 200, y: 19, w: 6, h: 2 },
