@@ -60,6 +60,9 @@ describe('normalizeDate: OCR noise', () => {
     // One separator lost on soft print, day first as the permit prints it.
     ['1606/2021', '16-06-2021'],
     ['16/062021', '16-06-2021'],
+    // One separator blurred into a letter (measured: "OREGON, 28M11/1982" on a photo).
+    ['28M11/1982', '28-11-1982'],
+    ['28-11I1982', '28-11-1982'],
     ['16 - 07 - 2019', '16-07-2019'],
     ['16 /07/ 2019', '16-07-2019'],
     ['16-O7-2O19', '16-07-2019'],

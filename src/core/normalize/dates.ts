@@ -167,6 +167,10 @@ export function parseDate(text: string): DayMonthYear | null {
   // One separator lost ("1606/2021", "16/062021"): two digits each for day and month, day first.
   m = /^(\d{2})(?:(\d{2})[-/.]|[-/.](\d{2}))(\d{4})$/.exec(s);
   if (m) return checked(Number(m[1]), Number(m[2] ?? m[3]), Number(m[4]));
+  // One separator blurred into a letter ("28M11/1982", "28I11/1982"), the other read: the digits
+  // are all there, two each for day and month.
+  m = /^(\d{2})(?:[A-Za-z|\\](\d{2})[-/.]|[-/.](\d{2})[A-Za-z|\\])(\d{4})$/.exec(s);
+  if (m) return checked(Number(m[1]), Number(m[2] ?? m[3]), Number(m[4]));
   m = NAMED_DMY.exec(s);
   // A "day" of look-alike letters run into the month ("Agustus 1965": A for 4, then "gustus") is
   // the month's own first letter: the day was not read.
