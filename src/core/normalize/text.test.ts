@@ -258,6 +258,10 @@ describe('normalizeAddress', () => {
       'JL. PANTAI BERAWA NO. 76, KEL. LABOTA,, KEC. BAHODOPI',
       'JL. PANTAI BERAWA NO. 76, KEL. LABOTA, KEC. BAHODOPI',
     ],
+    [
+      'JL. ANGGREK NELLY MURNI NO. 170, RT 008/RW 007, KEL., JABABEKA, KEC. CIKARANG UTARA, KAB, BEKASI',
+      'JL. ANGGREK NELLY MURNI NO. 170, RT 008/RW 007, KEL. JABABEKA, KEC. CIKARANG UTARA, KAB. BEKASI',
+    ],
   ])('%j -> %j', (input, expected) => {
     expect(normalizeAddress(input)).toBe(expected);
   });

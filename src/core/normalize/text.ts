@@ -133,7 +133,8 @@ export function normalizeAddress(text: string): string {
       .replace(/\bK(?:\.E\.?|E\.)([LC])\.(?=\s)/g, 'KE$1.')
       // Initials ("JL. D.I. PANJAITAN") whose last dot was read as a comma.
       .replace(/\b((?:[A-Z]\.)+[A-Z]),(?=\s[A-Z]{3})/g, '$1.')
-      .replace(/\b(JL|KEL|KEC|KAB|KM|PERUM|KOMP|GG|JEND)(?:[.,]\s*|\s+)(?=[A-Z0-9])/g, '$1. ')
+      // (A speck read as a comma after the dot too: "KEL., JABABEKA".)
+      .replace(/\b(JL|KEL|KEC|KAB|KM|PERUM|KOMP|GG|JEND)(?:[.,]{1,2}\s*|\s+)(?=[A-Z0-9])/g, '$1. ')
       .replace(/\bNO(?:[.,]\s*|\s+)(?=\d)/g, 'NO. ')
       // A house number of one glyph read as its look-alike letter ("NO. S, RT ..."): the digit.
       .replace(/\bNO\. ([OQDSI|BZG])(?=[\s,]|$)/g, (_m, c: string) => `NO. ${DIGIT_FOR_LETTER[c] ?? c}`)
