@@ -284,6 +284,31 @@ describe('wrapped values', () => {
   });
 });
 
+describe('an address wrapped on a tilted card photo', () => {
+  // Measured on a card photo a few degrees tilted: the address's first line boxed 70 px tall for
+  // 36-40 px print, its wrap 51 px, the next row's label 36 px.
+  it("wraps onto the line under it, which the next row's label does not claim", () => {
+    const r = assignFields([
+      at('Jenis Kelamin', 264, 738, 166, 36),
+      at('FEMALE', 657, 740, 126, 35),
+      at('No. Paspor', 270, 782, 138, 36),
+      at('G46835096', 664, 784, 166, 36),
+      at('JL. ANGREK NELY MURNI NO. 3, KEL. SEI SIKAMBING B, KEC.', 658, 815, 1031, 70),
+      at('Alamat Tinggal', 279, 820, 184, 39),
+      at('MEDAN SUNGGAL, KOTA MEDAN', 672, 859, 502, 51),
+      at('Jabatan', 296, 897, 98, 36),
+      at('PENSIUNAN', 681, 905, 186, 39),
+      at('Nama Penjamin', 301, 936, 196, 37),
+      at('WAYAN LESTARI', 683, 945, 243, 40),
+    ]);
+    expect(r.fields.address?.text).toBe(
+      'JL. ANGREK NELY MURNI NO. 3, KEL. SEI SIKAMBING B, KEC. MEDAN SUNGGAL, KOTA MEDAN',
+    );
+    expect(r.fields.occupation?.text).toBe('PENSIUNAN');
+    expect(r.fields.guarantor_name?.text).toBe('WAYAN LESTARI');
+  });
+});
+
 describe('wrapped values whose next labels were not read', () => {
   // Measured on a blurred page photo: the labels of the address, status and sponsor rows came out
   // as noise, rows 40 px apart with 47 px boxes.

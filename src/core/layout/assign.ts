@@ -590,11 +590,12 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
               cy(o.rect) < cy(line.rect) &&
               Math.min(right(o.rect), right(line.rect)) > Math.max(o.rect.x, line.rect.x),
           ) &&
-          // A label between this value's column and the line claims the line for itself.
+          // A label between this value's column and the line claims the line for itself: one on
+          // its row, judged by the smaller type (a tilted line's box is taller than its print).
           !units.some(
             (o) =>
               o !== u &&
-              Math.abs(cy(o.rect) - cy(line.rect)) < 0.6 * h &&
+              Math.abs(cy(o.rect) - cy(line.rect)) < 0.6 * Math.min(h, o.rect.height, line.rect.height) &&
               o.rect.x < line.rect.x &&
               o.rect.x > u.rect.x - 2 * h,
           ),
