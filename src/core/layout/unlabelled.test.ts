@@ -286,6 +286,53 @@ describe('values placed by their own format when their labels are unreadable', (
   });
 });
 
+describe('a name whose label blurred away, on a two-column card', () => {
+  // Measured on a card photo: "Nama Lengkap / Full Name" read as "Nanu I engkap / Fal Nanr" (0.41);
+  // the name sits in the right column under the index, the birth line in the left column.
+  const rows = [
+    line('REPUBLIK INDONESIA', 100, 30, 17, 0.89, 196),
+    line('KARTU IZIN TINGGAL TETAP', 100, 48, 19, 0.82, 318),
+    line('2D19YV7746SB', 37, 91, 22, 0.85, 188),
+    line('Jndeks Izin Tingal / Siay Pemil Tades', 459, 119, 19, 0.26, 206),
+    line('NIORA / Forelgner ID No.', 35, 119, 19, 0.49, 141),
+    line('D312', 461, 140, 17, 0.87, 42),
+    line('8KQWW44779', 36, 140, 16, 1, 112),
+    line('Herlaku Hingga / Valid Uatir', 35, 156, 19, 0.45, 154),
+    line('Nanu I engkap / Fal Nanr', 460, 156, 19, 0.41, 148),
+    line('CHIARA FRANCESCA RUSSO', 461, 176, 19, 0.89, 231),
+    line('01-01-2024', 35, 177, 19, 0.86, 82),
+    line('Nn. Piaspa / Paspor No.', 459, 196, 22, 0.37, 139),
+    line('Teonspa / Tgi Lahir / Pluoe / Dase of Birth', 34, 197, 19, 0.31, 217),
+    line('NAPOLI, 22-06-1986', 36, 216, 16, 0.99, 154),
+    line('DW6370385', 461, 216, 16, 0.99, 91),
+    line('Jenit Kolamin / Ses', 458, 233, 21, 0.53, 110),
+    line('Kewargategarwo / Natiosliy', 35, 235, 19, 0.27, 163),
+    line('FEMALE', 458, 253, 21, 0.91, 79),
+    line('ITALY', 35, 254, 18, 0.89, 54),
+    line('Alamu / Addre', 34, 273, 19, 0.41, 95),
+    line('KOMP. BUMI ASRI BLOK H5 NO. 19, RI 002/RW 010,', 35, 292, 19, 0.55, 397),
+    line('KEL. PAGO, KEC. COBLONG, KOTA BANDUNG', 35, 311, 19, 0.23, 370),
+  ];
+  it('is the one free line above the issue zone that can only be a name', () => {
+    const f = assignFields(rows).fields;
+    expect(f.full_name?.text).toBe('CHIARA FRANCESCA RUSSO');
+    expect(f.full_name?.assignment).toBe(FORMAT_ONLY_ASSIGNMENT);
+    expect(f.passport_number?.text).toBe('DW6370385');
+  });
+  it('is nothing when two free lines could be the name (a sponsor whose label blurred too)', () => {
+    const f = assignFields([...rows, line('WAYAN LESTARI', 461, 100, 19, 0.9, 140)]).fields;
+    expect(f.full_name).toBeUndefined();
+  });
+  it('is not a job title, a purpose of stay or a sponsor company', () => {
+    for (const other of ['IBU RUMAH TANGGA', 'PENYATUAN KELUARGA', 'PT MAJU JAYA']) {
+      const withOther = rows.map((l) =>
+        l.text === 'CHIARA FRANCESCA RUSSO' ? line(other, 461, 176, 19, 0.9, 231) : l,
+      );
+      expect(assignFields(withOther).fields.full_name?.text).not.toBe(other);
+    }
+  });
+});
+
 describe('continuesAddress', () => {
   it.each([
     ['JL. MELATI NO. 21, KEL. TANJUNG', 'UNCANG, KEC. BATU AJI', true],

@@ -13,7 +13,8 @@ import { splitPlaceAndDate } from '../normalize/place-date';
 import { isValidPassportNumber, normalizePassportNumber } from '../normalize/identifiers';
 import { unionRect } from '../geometry/polygon';
 import { STAY_PURPOSES } from '../normalize/statuses';
-import { levenshtein, normalizeForMatch } from '../fuzzy';
+import { isJobTitle } from '../normalize/occupations';
+import { normalizeForMatch } from '../fuzzy';
 
 /**
  * No permit still in use was issued before this year (a KITAS lasts at most five years, a KITAP is
@@ -37,86 +38,6 @@ const STAY_PURPOSE_SET: ReadonlySet<string> = new Set(STAY_PURPOSES);
  */
 const STATUS_START =
   /^(?:T[A-Z]A\s?BI[DO0]\b|IKUT\s+(?:SUAMI|ISTRI|ORANG\s+TUA)\b|PENYATUAN\s+KELUARGA\b|AL[I1l][HMN]\s+STATUS\b|(?:LANSIA|EKS\s?WNI|RUMAH\s+KEDUA|REPATRIASI|WISATAWAN\s+LANJUT\s+USIA)$)/;
-/**
- * Words of job titles, English and Indonesian, that no other field of a permit prints. (PELAJAR,
- * PENELITI, INVESTOR and the like are purposes of stay too, so they place nothing.)
- */
-const JOB_WORDS = new Set([
-  'ENGINEER',
-  'INSINYUR',
-  'TECHNICIAN',
-  'TEKNISI',
-  'ADVISOR',
-  'ADVISER',
-  'PENASIHAT',
-  'DIREKTUR',
-  'DIRECTOR',
-  'MANAGER',
-  'MANAJER',
-  'SUPERVISOR',
-  'CHEF',
-  'KOKI',
-  'TEACHER',
-  'GURU',
-  'DOSEN',
-  'LECTURER',
-  'KONSULTAN',
-  'CONSULTANT',
-  'SPECIALIST',
-  'SPESIALIS',
-  'OFFICER',
-  'STAF',
-  'STAFF',
-  'ANALYST',
-  'ANALIS',
-  'ACCOUNTANT',
-  'AKUNTAN',
-  'PILOT',
-  'DOCTOR',
-  'DOKTER',
-  'NURSE',
-  'PERAWAT',
-  'PASTOR',
-  'PENDETA',
-  'MISIONARIS',
-  'KOMISARIS',
-  'COMMISSIONER',
-  'ARCHITECT',
-  'ARSITEK',
-  'DESIGNER',
-  'DESAINER',
-  'PROGRAMMER',
-  'OPERATOR',
-  'COORDINATOR',
-  'KOORDINATOR',
-  'INSTRUCTOR',
-  'INSTRUKTUR',
-  'PELATIH',
-  'COACH',
-  'PENSIUNAN',
-  'RETIRED',
-  'WIRASWASTA',
-  'KARYAWAN',
-  'PEGAWAI',
-  'EXECUTIVE',
-  'EKSEKUTIF',
-  'PRESIDENT',
-  'PRESIDEN',
-  'CEO',
-  'CFO',
-  'CTO',
-  'FOREMAN',
-  'MANDOR',
-]);
-const JOB_PHRASES = ['PEMEGANG SAHAM', 'IBU RUMAH TANGGA', 'HEAD OF'];
-
-export function isJobTitle(line: string): boolean {
-  const t = line.trim();
-  if (!/^[A-Z][A-Z .,&/()-]+$/.test(t) || /^(?:PT|CV)\.?\s/.test(t)) return false;
-  if (t.split(/[\s,/()-]+/).some((w) => JOB_WORDS.has(w.replace(/\.$/, '')))) return true;
-  return JOB_PHRASES.some((p) => t.startsWith(p) || (t.length >= p.length - 2 && levenshtein(t, p) <= 2));
-}
-
 export const ADDRESS_WORDS = /\b(RT|RW|KEL|KEC|KOTA|KAB|NO)\b/i;
 
 /**
@@ -342,6 +263,15 @@ export function assignUnlabelledByFormat(
     if (best) fields.full_name = take(best.i);
   }
 
+  // A name whose label blurred away and no birth value to find it by (a two-column card lists the
+  // holder's name after the permit's numbers): the one free line above where the issue is printed
+  // that can only be a person's name.
+  if (!fields.full_name) {
+    const zoneTop = issueZoneTop(lines);
+    const hits = indices.filter((i) => free(i) && lines[i]!.rect.y < zoneTop && isBareName(text(i)));
+    if (hits.length === 1) fields.full_name = take(hits[0]!);
+  }
+
   // A free line that is a date and nothing else; its year, or null.
   const bareDateYear = (i: number): number | null => {
     const split = free(i) ? splitPlaceAndDate(text(i)) : null;
@@ -389,6 +319,25 @@ export function assignUnlabelledByFormat(
     );
     if (hits.length === 1) fields.stay_multiple_entries_permit_expiry = take(hits[0]!);
   }
+}
+
+/**
+ * Two to four words of capitals that no other field prints: not a job title, a purpose of stay, a
+ * company (a sponsor), a piece of an address.
+ */
+function isBareName(s: string): boolean {
+  const words = s.split(/\s+/);
+  return (
+    words.length >= 2 &&
+    words.length <= 4 &&
+    words.every((w) => w.replace(/[^A-Z]/g, '').length >= 2) &&
+    looksLikeName(s) &&
+    !isJobTitle(s) &&
+    !STATUS_START.test(s) &&
+    !STAY_PURPOSE_SET.has(s) &&
+    !ADDRESS_WORDS.test(s) &&
+    !/^(?:PT|CV)\b/.test(s)
+  );
 }
 
 /** Capital letters in words (a name), and not a word with a meaning of its own on the permit. */
