@@ -107,6 +107,20 @@ describe('findDash', () => {
     }
     expect(findDash(r, label, 20, 400)?.rect.x).toBe(200);
   });
+  it("takes a dash with the next column's print a column's gap after it (measured on a card photo)", () => {
+    // Measured: a dash 8 px wide, then 192 px of paper (5 text heights), then the next column.
+    const r = page(400, 60, [
+      { x: 120, y: 19, w: 6, h: 2 },
+      { x: 230, y: 11, w: 60, h: 18 },
+    ]);
+    expect(findDash(r, label, 20, 400)?.rect.x).toBe(120);
+    // Closer, it is a word of the value the dash opens: no lone dash.
+    const near = page(400, 60, [
+      { x: 120, y: 19, w: 6, h: 2 },
+      { x: 160, y: 11, w: 60, h: 18 },
+    ]);
+    expect(findDash(near, label, 20, 400)).toBeNull();
+  });
   it('ignores what lies far beyond the value column (the border past the paper)', () => {
     const r = page(800, 60, [
       { x: 200, y: 19, w: 6, h: 2 },

@@ -22,6 +22,9 @@ export function dashSearchEnd(
 /** A dash's core is at least this much wider than tall (a dot's is as wide as tall). */
 const DASH_MIN_ASPECT = 1.1;
 
+/** Text heights of blank paper between a column's value and the next column's print, at least. */
+const COLUMN_GAP = 3;
+
 /** How much darker than its paper a dash's core is, at least, as a share of the paper's level. */
 const MIN_INK_DEPTH = 0.25;
 
@@ -138,10 +141,13 @@ function findDashIn(raster: Raster, window: Rect, h: number): { hit: DashHit | n
     // (Soft print rounds a short dash's core to barely wider than tall: 9 x 8 px on a 38 px row.)
     return bw >= DASH_MIN_ASPECT * bh && bw >= 0.1 * h && bw <= 1.5 * h && bh <= 0.3 * h;
   });
-  // Besides the dash only small marks (a ':' or '.') may stand on the row.
+  // Besides the dash only small marks (a ':' or '.') may stand on the row, or, past a column's gap
+  // after it, the next column's print (a card's second column the detector did not box).
   const others = marks.filter((b) => !dashes.includes(b) && b.x1 - b.x0 + 1 > 0.3 * h);
-  if (dashes.length !== 1 || others.length) return { hit: null, blank: !dashes.length && !others.length };
-  const b = dashes[0]!;
+  const b = dashes.length === 1 ? dashes[0]! : null;
+  if (!b || others.some((o) => o.x0 - b.x1 < COLUMN_GAP * h)) {
+    return { hit: null, blank: !dashes.length && !others.length };
+  }
   return { hit: { rect: { x: x0 + b.x0, y: y0, width: b.x1 - b.x0 + 1, height: y1 - y0 } }, blank: false };
 }
 
