@@ -95,6 +95,43 @@ describe('a letter the format guessed from a digit', () => {
   });
 });
 
+describe("a date read after a blurred label's last words", () => {
+  const read = (printed: string) =>
+    ocrFormatCheck(
+      'stay_entries_permit_expiry',
+      printed,
+      normalizeField('stay_entries_permit_expiry', printed, ''),
+    );
+  it('keeps the date, unsure (measured: "SNGE 11-09-2026")', () => {
+    expect(read('SNGE 11-09-2026')).toEqual({
+      value: '11-09-2026',
+      valid: null,
+      repaired: true,
+      guessed: true,
+    });
+    expect(read('Single: 11-09-2026').value).toBe('11-09-2026');
+  });
+  it("leaves a place's line and longer text as they are", () => {
+    expect(read('Bekasi, 11-09-2026').valid).toBe(false);
+    expect(read('Izin Masuk Kembali Single 11-09-2026').valid).toBe(false);
+    expect(read('11-09-2026')).toEqual({ value: '11-09-2026', valid: true });
+  });
+});
+
+describe('a worded field read as one glyph', () => {
+  const read = (name: TextFieldName, printed: string) =>
+    ocrFormatCheck(name, printed, normalizeField(name, printed, ''));
+  it('fails its format (measured: the status read "S" at 0.96)', () => {
+    expect(read('status', 'S').valid).toBe(false);
+    expect(read('full_name', 'J.').valid).toBe(false);
+    expect(read('status', 'LANSIA').valid).toBeNull();
+  });
+  it("leaves the occupation's and the sponsor's printed '-'", () => {
+    expect(read('occupation', '-').valid).toBeNull();
+    expect(read('guarantor_name', '-').valid).toBeNull();
+  });
+});
+
 describe('office names and issue places read from soft photos', () => {
   it.each([
     ['KANTOR IMIGRASI KELAS I KHUSUS TP BATAM', 'KANTOR IMIGRASI KELAS I KHUSUS TPI BATAM'],

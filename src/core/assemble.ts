@@ -3,6 +3,7 @@
 import type { Rect } from './ports';
 import { snapAdministrativeTail } from './normalize/regions';
 import { snapStayPurpose } from './normalize/statuses';
+import { snapJobWords } from './normalize/occupations';
 import { isLetterShortOfKnownPlace, snapPlaceOfBirth, SURE_PLACE_READ } from './normalize/places';
 import { DATE_FIELDS as ALL_DATE_FIELDS, type KitasRead, type Polygon, type TextFieldName } from './schema';
 import type { FieldReading } from './layout/assign';
@@ -42,7 +43,8 @@ interface Normalized {
   valid: boolean | null;
   /** The value was repaired (a character dropped) to fit the format: right often, not always. */
   repaired?: boolean;
-  /** The format made a letter of a digit with several letter look-alikes: a guess. */
+  /** Part of the value is a guess: a letter the format made of a digit with several look-alikes,
+   * words dropped before a date. */
   guessed?: boolean;
 }
 
@@ -116,6 +118,16 @@ function dropLabelRemnant(text: string): string {
  * (Only OCR reads: an officer who types "1/2/1990" means the 1st of February.)
  */
 export function ocrFormatCheck(name: TextFieldName, printed: string, normalized: Normalized): Normalized {
+  if (WORDED_FIELDS.has(name) && (normalized.value.match(/\p{L}/gu)?.length ?? 0) < 2) {
+    return { ...normalized, valid: false };
+  }
+  // The end of a blurred label left before a date ("SNGE 11-09-2026", "Single: 11-09-2026"): the
+  // date is kept, and its format vouches for nothing (the words might have been the date's own).
+  if (DATE_FIELDS.has(name) && normalized.valid === false) {
+    const m = /^(?:[^\d\s,]{1,8}[:.]?\s+){1,2}(\d{1,2}[-/.]\d{1,2}[-/.]\d{4})$/.exec(cleanText(printed));
+    const date = m ? normalizeDate(m[1]!) : null;
+    if (date) return { value: date, valid: null, repaired: true, guessed: true };
+  }
   if (normalized.valid !== true) return normalized;
   if (ALL_DATE_FIELDS.includes(name) && hasLostDateDigit(printed)) {
     return { ...normalized, valid: null, repaired: true };
@@ -127,6 +139,22 @@ export function ocrFormatCheck(name: TextFieldName, printed: string, normalized:
 }
 
 const IDENTIFIER_FIELDS = new Set<TextFieldName>(['permit_number', 'niora', 'passport_number']);
+
+/**
+ * Fields printed as words: a read of one letter or none is a speck or a stray glyph (an 'S' taken
+ * for the status at 0.96). (The occupation and the sponsor may print a lone '-'.)
+ */
+const WORDED_FIELDS = new Set<TextFieldName>([
+  'full_name',
+  'place_of_birth',
+  'nationality',
+  'address',
+  'status',
+  'office_name',
+  'office_region',
+  'office_address',
+  'issued_place',
+]);
 
 /**
  * Digits whose glyph passes for several letters: 1 for I, J, L or T; 4 for A or H; 6 for G or C;
@@ -284,6 +312,7 @@ export function finalizeFields(
     }
     // (An officer's own edit is taken as typed: only OCR reads are put back to a known purpose.)
     if (name === 'status') value = snapStayPurpose(value);
+    if (name === 'occupation') value = snapJobWords(value);
     const e: FieldEvidence = {
       text: textConfidence,
       format: valid === true ? 'valid' : valid === false ? 'invalid' : 'none',

@@ -16,7 +16,8 @@ export interface FieldEvidence {
   source: 'text_layer' | 'ocr';
   /** A character was dropped to fit the format. */
   repaired: boolean;
-  /** One glyph of the value is a guess between look-alikes (not a model feature: it caps). */
+  /** Part of the value is a guess: a glyph between look-alikes, words dropped before a date (not a
+   * model feature: it caps). */
   guessed?: boolean;
   /** Free text (names, addresses) is longer and has no format to check. */
   freeText: boolean;
@@ -76,7 +77,7 @@ export function confidenceFromEvidence(e: FieldEvidence, model = CONFIDENCE_MODE
   // A strict format that fails (a NIORA with a letter too many, a 31st of February) means the value
   // as given is wrong, whatever the recognizer thought of its glyphs.
   // A value one glyph of which is a guess between look-alikes was right about two times in three
-  // on the generated photos, whatever the glyphs' scores.
+  // on the generated photos, whatever the glyphs' scores; so is a date read after a label's words.
   const cap = e.format === 'invalid' ? 0.3 : e.guessed ? 0.7 : 0.999;
   return Math.round(Math.min(cap, p) * 10000) / 10000;
 }
