@@ -116,9 +116,10 @@ export const PERMIT_PREFIX = { KITAS: '2C', KITAP: '2D' } as const;
 // ---------------------------------------------------------------- stay permit index
 
 const ROMAN_INDEX_RE = /^(?:IX|IV|V?I{1,3}|V|X)[A-Z]?$/;
-// Stay permits carry C and D indexes (the older C312, C316, D312...) or E indexes (E23, E28A, E31A:
-// limited stay visas since 2023); A and B are visit and on-arrival visas, which no permit carries.
-const CODE_INDEX_RE = /^[CDE]\d{2,3}[A-Z]?$/;
+// Stay permits carry C and D indexes of three digits (the older C312, C316, D312...) or E indexes of
+// two and a series letter or none (E23, E28A, E31A, E33G: limited stay visas since 2023; series
+// letters run A to H); A and B are visit and on-arrival visas, which no permit carries.
+const CODE_INDEX_RE = /^(?:[CD]\d{3}|E\d{2})[A-H]?$/;
 const CODE_INDEX_MASKS = ['LDD', 'LDDD', 'LDDL', 'LDDDL'];
 /** An index letter misread as a look-alike outside C/D/E ('B27' for 'E27'); O could be C or D. */
 const INDEX_LETTER_FOR: Readonly<Record<string, string>> = { B: 'E', F: 'E', G: 'C' };
