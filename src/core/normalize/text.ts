@@ -123,7 +123,7 @@ export function normalizeAddress(text: string): string {
   const digits = (s: string) => s.replace(/[OQDSIl|BZG]/g, (c) => DIGIT_FOR_LETTER[c] ?? c);
   return (
     cleanText(text)
-      .replace(/^(?:[A-Z|]\s+)?(?:J[LIT1|]\.|J\.|JL(?=\s))\s*(?=[A-Z0-9])/, 'JL. ')
+      .replace(/^(?:[A-Z|]\s+)?(?:J[LIT1|il]\.|J\.|JL(?=\s))\s*(?=[A-Z0-9])/, 'JL. ')
       // KEL, KEC or KAB one glyph off ("REC.", "KIC,") where it opens a part of the address.
       // (Not a village or district named like one: "KEL. KEM, KEC. X".)
       .replace(/(?<=(?:^|\S)\s)(?<!\b(?:KEL|KEC|KAB|KOTA)\.?\s)[A-Z]{3}(?=[.,]\s[A-Z])/g, partKeyword)
@@ -138,6 +138,8 @@ export function normalizeAddress(text: string): string {
       .replace(/\bNO(?:[.,]\s*|\s+)(?=\d)/g, 'NO. ')
       // A house number of one glyph read as its look-alike letter ("NO. S, RT ..."): the digit.
       .replace(/\bNO\. ([OQDSI|BZG])(?=[\s,]|$)/g, (_m, c: string) => `NO. ${DIGIT_FOR_LETTER[c] ?? c}`)
+      // RT and RW print three digits: a space read into them ("RW 01 2,") is none.
+      .replace(/\b(R[TW]) (\d{2}) (\d)(?=\s*[/,]|$)/g, '$1 $2$3')
       .replace(
         /\b[RK3][T7I]\s*([0-9OQDSIl|BZG]{2,3})\s*(?:[/I|l1]\s*(?:[R9][WV]?|[WV])|[R9][WV])\s*([0-9OQDSIl|BZG]{2,3})\b/g,
         (_m, rt: string, rw: string) => `RT ${digits(rt)}/RW ${digits(rw)}`,
