@@ -309,6 +309,34 @@ describe('an address wrapped on a tilted card photo', () => {
   });
 });
 
+describe('an address stopped midway on a page photo, rows set tighter than their boxes', () => {
+  // Measured on a page photo: rows 40 px apart in 50 px boxes, the address's wrap level with the
+  // next row's label ("Jabatan") as much as that label's own value is.
+  it('keeps its wrapped tail, and the next label takes its own value', () => {
+    const r = assignFields([
+      at('Kewarganegaraan', 437, 1785, 244, 47),
+      at('THAILAND', 822, 1796, 173, 51),
+      at('Nationality', 446, 1816, 126, 32),
+      at('Alamat di Indonesia', 443, 1858, 265, 50),
+      at('Addressin Indonesia', 449, 1890, 235, 42),
+      at('JL. TELUK BETUNG NO. 116, RT 008/RW 012, KEL. TIBUBENENG, KEC.', 827, 1898, 1103, 54),
+      at('KUTA UTARA, KAB. BADUNG', 834, 1920, 433, 53),
+      at('Jabatan', 459, 1944, 103, 46),
+      at('PENELITI', 838, 1964, 151, 52),
+      at('Position', 467, 1981, 83, 26),
+      at('Status Izin', 463, 2017, 153, 50),
+      at('PENELITI', 845, 2042, 149, 50),
+      at('Permit Status', 472, 2051, 151, 40),
+    ]);
+    expect(r.fields.address?.text).toBe(
+      'JL. TELUK BETUNG NO. 116, RT 008/RW 012, KEL. TIBUBENENG, KEC. KUTA UTARA, KAB. BADUNG',
+    );
+    expect(r.fields.occupation?.text).toBe('PENELITI');
+    expect(r.fields.occupation?.rects[0]?.y).toBe(1964);
+    expect(r.fields.status?.rects[0]?.y).toBe(2042);
+  });
+});
+
 describe('wrapped values whose next labels were not read', () => {
   // Measured on a blurred page photo: the labels of the address, status and sponsor rows came out
   // as noise, rows 40 px apart with 47 px boxes.

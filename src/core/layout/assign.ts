@@ -473,8 +473,12 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
         u.key !== 'address' &&
         ADDRESS_START.test(line.text.trim()) &&
         /\b(NO|RT|RW|KEL|KEC)\b/.test(line.text);
+      // ...and so is an address's wrapped tail ("KUTA UTARA, KAB. BADUNG"): no other field prints
+      // a district or regency after a comma.
+      const addressTail = u.key !== 'address' && ADDRESS_TAIL.test(line.text);
       const foreign =
         addressLike ||
+        addressTail ||
         (NEEDS_DIGITS.has(u.key) && !/\d/.test(line.text)) ||
         // A date prints its year: a line without two digits together is no date's value ("1 Eageny",
         // the rest of a blurred "Passport Expiry" label, level with it).
@@ -592,13 +596,15 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
           ) &&
           // A label between this value's column and the line claims the line for itself: one on
           // its row, judged by the smaller type (a tilted line's box is taller than its print).
-          !units.some(
-            (o) =>
-              o !== u &&
-              Math.abs(cy(o.rect) - cy(line.rect)) < 0.6 * Math.min(h, o.rect.height, line.rect.height) &&
-              o.rect.x < line.rect.x &&
-              o.rect.x > u.rect.x - 2 * h,
-          ),
+          // Not from an address stopped midway: its next line is surely its own.
+          (commaEnded ||
+            !units.some(
+              (o) =>
+                o !== u &&
+                Math.abs(cy(o.rect) - cy(line.rect)) < 0.6 * Math.min(h, o.rect.height, line.rect.height) &&
+                o.rect.x < line.rect.x &&
+                o.rect.x > u.rect.x - 2 * h,
+            )),
       );
       if (nextIndex < 0) break;
       const next = lines[nextIndex]!;
@@ -1030,6 +1036,9 @@ function valueFits(key: LabelKey, text: string): boolean {
     return /\d/.test(text) || ADDRESS_START.test(text.trim()) || ADDRESS_WORDS.test(text);
   return true;
 }
+
+/** A district, village or regency after a comma: the tail of an address, wrapped or not. */
+const ADDRESS_TAIL = /,\s*(?:KEL|KEC|KAB)\.\s*[A-Z]|,\s*KOTA\s+[A-Z]{3}/;
 
 /** Similarity enough to pick among the few fields a value's format allows. */
 const TYPED_LABEL_SIMILARITY = 0.4;
