@@ -113,9 +113,12 @@ function dropLabelRemnant(text: string): string {
 }
 
 /**
- * An OCR read of a date whose numeric day or month lost a digit ("2-09-2025" for a printed
- * 20-09-2025: permits print numeric dates zero-padded) parses, but its format vouches for nothing.
- * (Only OCR reads: an officer who types "1/2/1990" means the 1st of February.)
+ * What the format check cannot see in the value alone, judged against the text as read (OCR reads
+ * only: an officer who types "1/2/1990" means the 1st of February). A date whose numeric day or
+ * month lost a digit ("2-09-2025" for a printed 20-09-2025: permits print numeric dates
+ * zero-padded) parses, but its format vouches for nothing; so does a date read after a blurred
+ * label's last words. A letter an identifier's format made of a digit is a guess, and a worded
+ * field read as one glyph is no value.
  */
 export function ocrFormatCheck(name: TextFieldName, printed: string, normalized: Normalized): Normalized {
   if (WORDED_FIELDS.has(name) && (normalized.value.match(/\p{L}/gu)?.length ?? 0) < 2) {
