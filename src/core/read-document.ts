@@ -112,7 +112,7 @@ export async function readDocument(
       // degrees (an outline edge that was not the document's) is turned level before reading.
       let pageRaster = located.raster;
       let toWork = located.toInput;
-      let rects = await detectLinesTimed(pageRaster, engines, options, timings);
+      let rects = await detectPaddedLines(pageRaster, located.padding, engines, options, timings);
       const tilt = located.found ? residualTilt(rects) : null;
       // Rows that fan out instead (a keystone the outline missed) are levelled by a projective map.
       const keystone =
@@ -312,6 +312,30 @@ function fillDashes(raster: Raster, lines: TextLine[], layout: LayoutResult): vo
     );
     if (dash) layout.fields[u.key] = { text: '-', confidence: 0.9, rects: [dash.rect], assignment: 0.9 };
   }
+}
+
+/**
+ * Lines of a straightened page with rows added above and below its text's region: the region is
+ * detected as it would be alone, so its lines are boxed as before, and the whole page once more for
+ * lines wholly in the added rows (a card's office and place of issue under its text).
+ */
+export async function detectPaddedLines(
+  raster: Raster,
+  padding: { top: number; bottom: number } | undefined,
+  engines: Engines,
+  options: ReadOptions,
+  timings: Record<string, number>,
+): Promise<LineRect[]> {
+  if (!padding) return detectLinesTimed(raster, engines, options, timings);
+  const coreBottom = raster.height - padding.bottom;
+  const core = crop(raster, { x: 0, y: padding.top, width: raster.width, height: coreBottom - padding.top });
+  const inCore = (await detectLinesTimed(core, engines, options, timings)).map((r) => ({
+    ...r,
+    y: r.y + padding.top,
+  }));
+  const whole = await detectLinesTimed(raster, engines, options, timings);
+  const inPadding = whole.filter((r) => r.y + r.height <= padding.top || r.y >= coreBottom);
+  return [...inCore, ...inPadding];
 }
 
 async function detectLinesTimed(

@@ -220,6 +220,37 @@ describe('locateDocument', () => {
     expect(whole.corners).not.toBeNull();
   });
 
+  it("opens a card found by its text alone to a card's proportions, keeping the text's pixels where the map says", async () => {
+    // A card as pale as the desk (no outline to find), turned 6 degrees, its text a wide, short block.
+    const W = 1400;
+    const H = 1000;
+    const scene = createRaster(W, H);
+    for (let i = 0; i < W * H; i++) scene.data.set([236, 232, 246, 255], i * 4);
+    const t = (6 * Math.PI) / 180;
+    const cardToScene = (x: number, y: number): Point => [
+      300 + x * Math.cos(t) - y * Math.sin(t),
+      300 + x * Math.sin(t) + y * Math.cos(t),
+    ];
+    const bars: [number, number, number, number][] = [[120, 0, 420, 22]];
+    for (let i = 0; i < 5; i++) bars.push([0, 50 + 34 * i, 110, 14], [180, 50 + 34 * i, 520 - 40 * i, 14]);
+    for (const [bx, by, bw, bh] of bars)
+      for (let y = 0; y < bh; y++)
+        for (let x = 0; x < bw; x++) {
+          const [sx, sy] = cardToScene(bx + x, by + y);
+          scene.data.set([30, 30, 40], (Math.round(sy) * W + Math.round(sx)) * 4);
+        }
+    const loc = await locateDocument(scene, inkDetector);
+    expect(loc.corners).toBeNull();
+    expect(loc.padding).toBeDefined();
+    expect(loc.padding!.top + loc.padding!.bottom).toBeGreaterThan(0);
+    expect(loc.raster.width / loc.raster.height).toBeLessThan(1.12);
+    // The title bar's middle, mapped back into the straightened raster, is ink there.
+    const [sx, sy] = cardToScene(330, 11);
+    const [x, y] = applyHomography(invert(loc.transform)!, [sx, sy]);
+    const i = (Math.round(y) * loc.raster.width + Math.round(x)) * 4;
+    expect(loc.raster.data[i]!).toBeLessThan(90);
+  });
+
   it('leaves a clean straight render untouched (same raster, identity map)', async () => {
     const card = syntheticCard();
     const loc = await locateDocument(card, inkDetector);

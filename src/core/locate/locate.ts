@@ -54,6 +54,12 @@ export interface Located {
   quality: QualityReport;
   /** What the analysis saw (text blobs, outline score), for feedback and debugging. */
   analysis: FrameAnalysis;
+  /**
+   * Rows of `raster` added above and below the text's region of a card found by its text alone,
+   * to hold the small print at its foot the analysis did not see; lines are looked for there
+   * apart from the rest (see `detectPaddedLines`).
+   */
+  padding?: { top: number; bottom: number };
 }
 
 export interface LocateOptions {
@@ -120,6 +126,8 @@ const DEG = Math.PI / 180;
 const MIN_OUTPUT_SIDE = 1100;
 /** ...and never beyond this one. */
 const MAX_OUTPUT_SIDE = 2200;
+/** Width over height of a card's text region with its margins, at most (an ID-1 card is 1.59). */
+const CARD_REGION_ASPECT = 1.1;
 /** A finer source (a phone photo at full resolution) may give its own pixels up to this side. */
 const MAX_SOURCE_OUTPUT_SIDE = 3200;
 /** A document read from fewer text blobs than this had lines too small to tell apart. */
@@ -367,7 +375,7 @@ export async function locateDocument(
     };
   }
   const regionW = region.x1 - region.x0;
-  const regionH = region.y1 - region.y0;
+  let regionH = region.y1 - region.y0;
   // Small documents are enlarged (up to 2x) so the detector, which reads at a fixed size, sees
   // their print as large as in a scan.
   // With a finer source, up to its own resolution (within the output size).
@@ -377,6 +385,22 @@ export async function locateDocument(
     (sourceScale > 1 ? MAX_SOURCE_OUTPUT_SIDE : MAX_OUTPUT_SIDE) / Math.max(regionW, regionH),
     Math.max(sourceScale, MIN_OUTPUT_SIDE / Math.max(regionW, regionH)),
   );
+  let padding: { top: number; bottom: number } | undefined;
+  if (!a.quad && regionW > CARD_REGION_ASPECT * regionH) {
+    // A card found by its text alone: at the analysis's coarse scale the small print at its foot
+    // (the office, the place and date of issue) may not show, and the text's region would cut it
+    // off. The region is opened to a card's proportions, above and below alike (whether it is
+    // upside down is settled later), by whole output pixels: the pixels already in it are sampled
+    // as before and its long side, and so every scale, stays.
+    const fy = (Math.abs(raster.width * Math.sin(a.angle)) + Math.abs(raster.height * Math.cos(a.angle))) / 2;
+    const extra = Math.round(((regionW / CARD_REGION_ASPECT - regionH) / 2) * up);
+    const top = Math.max(0, Math.min(extra, Math.floor((region.y0 + fy) * up)));
+    const bottom = Math.max(0, Math.min(extra, Math.floor((fy - region.y1) * up)));
+    region.y0 -= top / up;
+    region.y1 += bottom / up;
+    regionH = region.y1 - region.y0;
+    if (top || bottom) padding = { top, bottom };
+  }
   const outW = Math.max(1, Math.round(regionW * up));
   const outH = Math.max(1, Math.round(regionH * up));
   const hText = multiply(hBase, [1 / up, 0, region.x0, 0, 1 / up, region.y0, 0, 0, 1]);
@@ -433,6 +457,7 @@ export async function locateDocument(
     upsideDownBy: flip.by,
     quality,
     analysis: a,
+    ...(padding ? { padding: flip.value ? { top: padding.bottom, bottom: padding.top } : padding } : {}),
   };
 }
 
