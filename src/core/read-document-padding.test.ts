@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Engines, Raster, TensorRunner } from './ports';
+import type { Engines, Raster } from './ports';
+import { inkDetector } from './locate/ink-detector.test-helper';
 import { detectPaddedLines } from './read-document';
 import { crop } from './image/raster';
 import { detectLines } from './text-lines';
-
-/** Text probability 1 where the input is dark ink: the synthetic page prints its lines as bars. */
-const inkDetector: TensorRunner = {
-  backend: 'test-ink',
-  async run(input, dims) {
-    const h = dims[2]!;
-    const w = dims[3]!;
-    const plane = w * h;
-    const out = new Float32Array(plane);
-    for (let p = 0; p < plane; p++) out[p] = (input[p]! * 0.229 + 0.485) * 255 < 90 ? 0.95 : 0;
-    return { data: out, dims: [1, 1, h, w] };
-  },
-};
 
 function page(width: number, height: number, bars: [number, number, number, number][]): Raster {
   const data = new Uint8ClampedArray(width * height * 4).fill(245);

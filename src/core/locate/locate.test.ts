@@ -1,33 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Raster, TensorRunner } from '../ports';
+import type { Raster } from '../ports';
 import type { Point } from '../schema';
 import { createRaster, rotateQuarter } from '../image/raster';
 import { applyHomography, homographyFromPoints, invert, warpPerspective } from './homography';
 import { locateDocument } from './locate';
 import { assessQuality } from './quality';
 import { photographedCorners } from './pinhole.test-helper';
-
-/**
- * A stand-in for the PP-OCR detector: text probability 1 where the input is dark ink. The synthetic
- * documents below print their "text" as solid dark bars, which is what the real model's map of a
- * printed line looks like.
- */
-const inkDetector: TensorRunner = {
-  backend: 'test-ink',
-  async run(input, dims) {
-    const h = dims[2]!;
-    const w = dims[3]!;
-    const plane = w * h;
-    const out = new Float32Array(plane);
-    for (let p = 0; p < plane; p++) {
-      const b = (input[p]! * 0.229 + 0.485) * 255;
-      const g = (input[plane + p]! * 0.224 + 0.456) * 255;
-      const r = (input[2 * plane + p]! * 0.225 + 0.406) * 255;
-      out[p] = 0.299 * r + 0.587 * g + 0.114 * b < 90 ? 0.95 : 0;
-    }
-    return { data: out, dims: [1, 1, h, w] };
-  },
-};
+import { inkDetector } from './ink-detector.test-helper';
 
 /** A card: light paper, a left-aligned column of labels and one of values with ragged right ends. */
 function syntheticCard(w = 856, h = 540, glyphs = false): Raster {
