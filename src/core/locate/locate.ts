@@ -325,6 +325,8 @@ export async function locateDocument(
   // hBase: "natural" text-frame coordinates -> input px; region: the part of that frame to keep.
   let hBase: Mat3;
   let region: { x0: number; y0: number; x1: number; y1: number };
+  // Half the rotated frame's height, where the region follows the text alone.
+  let frameHalfHeight = 0;
   if (a.quad) {
     const [tl, tr, br, bl] = a.quad as [Point, Point, Point, Point];
     const width = Math.max(dist(tl, tr), dist(bl, br));
@@ -367,6 +369,7 @@ export async function locateDocument(
     // Never reach past the rotated frame itself.
     const fx = (Math.abs(raster.width * c) + Math.abs(raster.height * sn)) / 2;
     const fy = (Math.abs(raster.width * sn) + Math.abs(raster.height * c)) / 2;
+    frameHalfHeight = fy;
     region = {
       x0: Math.max(-fx, x0 - m),
       y0: Math.max(-fy, y0 - m),
@@ -392,10 +395,9 @@ export async function locateDocument(
     // off. The region is opened to a card's proportions, above and below alike (whether it is
     // upside down is settled later), by whole output pixels: the pixels already in it are sampled
     // as before and its long side, and so every scale, stays.
-    const fy = (Math.abs(raster.width * Math.sin(a.angle)) + Math.abs(raster.height * Math.cos(a.angle))) / 2;
     const extra = Math.round(((regionW / CARD_REGION_ASPECT - regionH) / 2) * up);
-    const top = Math.max(0, Math.min(extra, Math.floor((region.y0 + fy) * up)));
-    const bottom = Math.max(0, Math.min(extra, Math.floor((fy - region.y1) * up)));
+    const top = Math.max(0, Math.min(extra, Math.floor((region.y0 + frameHalfHeight) * up)));
+    const bottom = Math.max(0, Math.min(extra, Math.floor((frameHalfHeight - region.y1) * up)));
     region.y0 -= top / up;
     region.y1 += bottom / up;
     regionH = region.y1 - region.y0;
