@@ -42,7 +42,9 @@ all_lines=("$work"/lines-{a,b,d,e,f,g,h,i,j,k})
 # Frozen backbone features, then the neck and head trained on them.
 "$torch_python" scripts/models/finetune_rec.py prepare --out "$work/rec-features.onnx"
 npx tsx scripts/models/rec-features.ts "$work/rec-features.onnx" p2o.AveragePool.1 "${all_lines[@]}"
-"$torch_python" scripts/models/finetune_rec.py train $(printf -- '--lines %s ' "${all_lines[@]}") \
+lines_args=()
+for dir in "${all_lines[@]}"; do lines_args+=(--lines "$dir"); done
+"$torch_python" scripts/models/finetune_rec.py train "${lines_args[@]}" \
   --val-docs='-000[0-4]-' --epochs 4 --out "$work/rec-finetuned.onnx"
 
 "$quant_python" scripts/models/quantize_rec.py "$work/rec-finetuned.onnx" models/ppocr-v4-rec.onnx
