@@ -14,30 +14,25 @@ quant_python="${QUANT_PYTHON:-$torch_python}"
 mkdir -p "$work"
 
 # Training documents: seeds no eval set uses (the regression fixtures, the held-out sets).
-npm run synth -- --out "$work/docs-a" --n 40 --tier photo,webcam --seed rec-train-a --words --quiet
-npm run synth -- --out "$work/docs-b" --n 40 --tier photo,webcam --seed rec-train-b --words --quiet
-npm run synth -- --out "$work/docs-c" --n 12 --tier scan,digital --seed rec-train-c --words --quiet
-npm run synth -- --out "$work/docs-d" --n 40 --tier photo,webcam --seed rec-train-d --words --quiet
-npm run synth -- --out "$work/docs-e" --n 30 --tier digital,scan --seed rec-train-e --words --quiet
-npm run synth -- --out "$work/docs-f" --n 45 --tier photo,webcam --seed rec-train-f --words --quiet
-npm run synth -- --out "$work/docs-g" --n 45 --tier photo,webcam --seed rec-train-g --words --quiet
-npm run synth -- --out "$work/docs-h" --n 45 --tier photo,webcam --seed rec-train-h --words --quiet
-npm run synth -- --out "$work/docs-i" --n 45 --tier photo,webcam --seed rec-train-i --words --quiet
-npm run synth -- --out "$work/docs-j" --n 45 --tier photo,webcam --seed rec-train-j --words --quiet
-npm run synth -- --out "$work/docs-k" --n 45 --tier photo,webcam --seed rec-train-k --words --quiet
+# Each entry is seed letter, documents, tiers; c's few scans and renders are cut together with b.
+training_sets=(
+  "a 40 photo,webcam" "b 40 photo,webcam" "c 12 scan,digital" "d 40 photo,webcam"
+  "e 30 digital,scan" "f 45 photo,webcam" "g 45 photo,webcam" "h 45 photo,webcam"
+  "i 45 photo,webcam" "j 45 photo,webcam" "k 45 photo,webcam"
+)
+for entry in "${training_sets[@]}"; do
+  read -r seed n tiers <<<"$entry"
+  npm run synth -- --out "$work/docs-$seed" --n "$n" --tier "$tiers" --seed "rec-train-$seed" --words --quiet
+done
 
 # Line crops as the pipeline cuts them, with their printed text.
-npx tsx scripts/models/rec-lines.ts --out "$work/lines-a" "$work/docs-a"
-npx tsx scripts/models/rec-lines.ts --out "$work/lines-b" "$work/docs-b" "$work/docs-c"
-npx tsx scripts/models/rec-lines.ts --out "$work/lines-d" "$work/docs-d"
-npx tsx scripts/models/rec-lines.ts --out "$work/lines-e" "$work/docs-e"
-npx tsx scripts/models/rec-lines.ts --out "$work/lines-f" "$work/docs-f"
-npx tsx scripts/models/rec-lines.ts --out "$work/lines-g" "$work/docs-g"
-npx tsx scripts/models/rec-lines.ts --out "$work/lines-h" "$work/docs-h"
-npx tsx scripts/models/rec-lines.ts --out "$work/lines-i" "$work/docs-i"
-npx tsx scripts/models/rec-lines.ts --out "$work/lines-j" "$work/docs-j"
-npx tsx scripts/models/rec-lines.ts --out "$work/lines-k" "$work/docs-k"
-all_lines=("$work"/lines-{a,b,d,e,f,g,h,i,j,k})
+all_lines=()
+for seed in a b d e f g h i j k; do
+  docs=("$work/docs-$seed")
+  if [ "$seed" = b ]; then docs+=("$work/docs-c"); fi
+  npx tsx scripts/models/rec-lines.ts --out "$work/lines-$seed" "${docs[@]}"
+  all_lines+=("$work/lines-$seed")
+done
 
 # Frozen backbone features, then the neck and head trained on them.
 "$torch_python" scripts/models/finetune_rec.py prepare --out "$work/rec-features.onnx"
