@@ -33,6 +33,11 @@ describe('confidenceFromEvidence', () => {
     expect(confidenceFromEvidence({ ...base, text: 0.99 })).toBeGreaterThan(0.9);
     expect(confidenceFromEvidence({ ...base, text: 0.99, guessed: true })).toBeLessThanOrEqual(0.7);
   });
+  it('a value a lone re-read put in place of the first read is not sure, however valid its format', () => {
+    expect(confidenceFromEvidence({ ...base, text: 0.9, reread: 'replaced' })).toBeLessThan(0.9);
+    // Two reads that agree make it sure.
+    expect(confidenceFromEvidence({ ...base, text: 0.9, reread: 'agree' })).toBeGreaterThan(0.9);
+  });
   it('stays a probability', () => {
     for (const text of [0, 0.3, 0.7, 1]) {
       const p = confidenceFromEvidence({ ...base, text });

@@ -5,6 +5,7 @@ import {
   PRETRAINED_GAP_SPACE_PROBABILITY,
   createPpocrRecognizer,
   decodeCtc,
+  MISSING_CHARACTER_WEIGHT,
   parseDictionary,
   toInputTensor,
 } from './ppocr-recognizer';
@@ -79,6 +80,31 @@ describe('decodeCtc', () => {
     expect(first!.bbox).toEqual({ x: 0, y: 0, width: 1.5 * 4, height: 30 });
     expect(second!.bbox).toEqual({ x: 1.5 * 4, y: 0, width: 2 * 4, height: 30 });
     expect(second!.bbox.x).toBeGreaterThanOrEqual(first!.bbox.x);
+  });
+
+  it('doubts a word where a character other than its neighbours holds a step between two of its own', () => {
+    // 'A1B' read as 'AB': the blank wins the middle step, but the lost '1' keeps 0.3 of it.
+    const lost = decode([{ [A]: 0.99 }, { [BLANK]: 0.7, [ONE]: 0.3 }, { [B]: 0.98 }], LATIN, 4, 48, null);
+    expect(lost.text).toBe('AB');
+    expect(lost.words[0]!.confidence).toBeCloseTo(1 - MISSING_CHARACTER_WEIGHT * 0.3, 6);
+    // The line's own score stays the mean of the characters read.
+    expect(lost.confidence).toBeCloseTo(0.985, 6);
+  });
+
+  it('does not doubt a word for its own characters lingering over a blank step, nor a word gap', () => {
+    const lingering = decode(
+      [{ [A]: 0.99 }, { [BLANK]: 0.55, [A]: 0.3, [B]: 0.15 }, { [B]: 0.98 }],
+      LATIN,
+      4,
+      48,
+      null,
+    );
+    expect(lingering.words[0]!.confidence).toBeCloseTo(0.98, 6);
+    const twoWords = decode([{ [A]: 0.99 }, { [SPACE]: 0.6, [ONE]: 0.4 }, { [B]: 0.98 }], LATIN, 4, 48, null);
+    expect(twoWords.words.map((w) => [w.text, w.confidence])).toEqual([
+      ['A', expect.closeTo(0.99, 6)],
+      ['B', expect.closeTo(0.98, 6)],
+    ]);
   });
 
   it('scales word boxes by pixels per step', () => {
