@@ -170,6 +170,18 @@ describe('office names and issue places read from soft photos', () => {
     expect(normalizeField('issued_place', 'Bekasi', '').valid).toBe(false);
   });
 
+  it('a place of issue is read even when its date is not; the date keeps its own print (measured on a card photo)', () => {
+    expect(normalizeField('issued_place', 'Yogyakarta, 0-09-2025', '')).toEqual({
+      value: 'Yogyakarta',
+      valid: true,
+    });
+    expect(normalizeField('issued_date', 'Yogyakarta, 0-09-2025', '')).toEqual({
+      value: '0-09-2025',
+      valid: false,
+    });
+    expect(normalizeField('issued_date', 'illegible', '')).toEqual({ value: 'illegible', valid: false });
+  });
+
   it('the end of a label read into a value is dropped', () => {
     expect(normalizeField('passport_expiry', '/25/05/2026', '')).toEqual({
       value: '25-05-2026',

@@ -30,7 +30,7 @@ import {
   normalizePermitNumber,
   normalizeStayPermitIndex,
 } from './normalize/identifiers';
-import { splitPlaceAndDate } from './normalize/place-date';
+import { splitPlaceAndDate, splitPlaceAndUnreadDate } from './normalize/place-date';
 import { snapIssuedPlace, snapOfficeName, snapOfficeRegion } from './normalize/offices';
 import { classifyTitle } from './normalize/document-type';
 import { unionRect } from './geometry/polygon';
@@ -190,10 +190,14 @@ export function normalizeField(name: TextFieldName, printed: string, nationality
     case 'issued_date': {
       const split = splitPlaceAndDate(trimPlaceDateNoise(text));
       const d = split?.date ?? normalizeDate(text);
-      return d ? { value: d, valid: true } : { value: text, valid: false };
+      if (d) return { value: d, valid: true };
+      // The date's own print, not its place: that is what the officer corrects.
+      const loose = splitPlaceAndUnreadDate(trimPlaceDateNoise(text));
+      return { value: loose?.dateText ?? text, valid: false };
     }
     case 'issued_place': {
-      const split = splitPlaceAndDate(trimPlaceDateNoise(text));
+      const trimmed = trimPlaceDateNoise(text);
+      const split = splitPlaceAndDate(trimmed) ?? splitPlaceAndUnreadDate(trimmed);
       if (!split) return { value: text, valid: false };
       // "BATAM.": a stray mark read after the place, before the date. A place that is no city with
       // an immigration office has no format to fail, but passes none either.

@@ -62,6 +62,30 @@ describe('refineFields', () => {
     expect(s.asked[1]?.engine).toBe('second');
   });
 
+  it('two reads of the same garble are no agreement: the third read is asked too', async () => {
+    const fields = { passport_expiry: field('0-09-2025', 0.5) };
+    const s = scripted(['0-09-2025', '20-09-2025']);
+    await refineFields(raster, fields, s.recognizer, { below: 0.85 });
+    expect(s.asked).toHaveLength(2);
+    expect(fields.passport_expiry.text).toBe('20-09-2025');
+    expect(fields.passport_expiry.reread).toBe('replaced');
+  });
+
+  it('an issue date that reads as no date has its whole line read again; a valid one is not', async () => {
+    const garbled = { issued_date: field('Yogyakarta, 0-09-2025', 0.94) };
+    const s = scripted(['Yogyakarta, 20-09-2025', 'Yogyakarta, 20-09-2025']);
+    await refineFields(raster, garbled, s.recognizer, { below: 0.85 });
+    // The whole line, letters and all: no date-only charset.
+    expect(s.asked[0]?.charset).toBeUndefined();
+    expect(garbled.issued_date.text).toBe('Yogyakarta, 20-09-2025');
+    expect(garbled.issued_date.reread).toBe('agree');
+    const unsure = { issued_date: field('Yogyakarta, 20-09-2025', 0.5) };
+    const t = scripted(['Yogyakarta, 26-09-2025']);
+    await refineFields(raster, unsure, t.recognizer, { below: 0.85 });
+    expect(t.asked).toHaveLength(0);
+    expect(unsure.issued_date.text).toBe('Yogyakarta, 20-09-2025');
+  });
+
   describe('identifiers with a look-alike glyph (O/Q/D/0) are confirmed by the other engine', () => {
     const twoEngines = (texts: string[]) => {
       const s = scripted(texts);

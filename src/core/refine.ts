@@ -26,6 +26,11 @@ const DATE_SURE = 0.9;
 
 /** Fields read together with another (issued place/date) or spanning lines are not re-read. */
 const SKIP = new Set<TextFieldName>(['issued_date', 'issued_place', 'address', 'document_type']);
+/**
+ * Except an issue date that reads as no date ("Yogyakarta, 0-09-2025"): its whole line is read
+ * again, and a date the re-reads agree on, or a lone valid one, takes its place.
+ */
+const REREAD_WHEN_NO_DATE = new Set<TextFieldName>(['issued_date']);
 
 export interface RefineOptions {
   /** Re-read fields whose first-pass confidence is under this. */
@@ -41,9 +46,10 @@ export async function refineFields(
 ): Promise<void> {
   const nationality = fields.nationality?.text ?? '';
   const jobs = (Object.entries(fields) as [TextFieldName, FieldReading][])
-    .filter(([name, f]) => !SKIP.has(name) && f.rects.length === 1)
+    .filter(([name, f]) => (!SKIP.has(name) || REREAD_WHEN_NO_DATE.has(name)) && f.rects.length === 1)
     .filter(([name, f]) => {
       const first = normalizeField(name, cleanText(f.text), nationality);
+      if (SKIP.has(name)) return first.valid === false;
       return f.confidence < options.below || first.valid === false;
     })
     .map(async ([name, f]) => {
@@ -53,10 +59,11 @@ export async function refineFields(
       const reads: { text: string; confidence: number }[] = [{ text: f.text, confidence: f.confidence }];
       const second = await recognizeRegion(raster, rect, recognizer, charsetFor(name, f.text));
       if (second) reads.push(second);
-      if (!second || normalize(second.text).value !== normalize(f.text).value) {
-        // No agreement yet: a third read framed differently (more margin, smaller scale) by the
-        // other engine where there is one; errors of independent reads rarely coincide, so a real
-        // glyph tends to win two of three.
+      const secondValue = second ? normalize(second.text) : null;
+      if (!secondValue || secondValue.valid === false || secondValue.value !== normalize(f.text).value) {
+        // No agreement on a value yet (two reads of the same garble are none): a third read framed
+        // differently (more margin, smaller scale) by the other engine where there is one; errors
+        // of independent reads rarely coincide, so a real glyph tends to win two of three.
         options.signal?.throwIfAborted();
         const third = await recognizeRegion(raster, rect, recognizer, undefined, ALTERNATE_FRAMING, 'second');
         if (third) reads.push(third);

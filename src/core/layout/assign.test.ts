@@ -536,6 +536,23 @@ describe('what a value is weighs in pairing', () => {
     expect(other.stay_entries_permit_expiry?.text).toBe('14-05-2024');
   });
 
+  it('a place of issue whose date blurred past reading is still the line of issue (measured on a card photo)', () => {
+    const card = (issued: string) =>
+      assignFields([
+        line('KARTU IZIN TINGGAL TERBATAS', 771, 95, 49, 1, 658),
+        line('Nama / Name', 431, 255, 39, 0.9, 160),
+        line('HIROSHI SHOTA TAKAHASHI', 834, 251, 38, 0.9, 420),
+        line('Pekerjaan / Occupation', 431, 700, 38, 0.9, 240),
+        line('BIARAWATI', 834, 700, 38, 0.9, 150),
+        line(issued, 80, 1100, 46, 0.94, 221),
+      ]).fields;
+    const read = card('Yogyakarta, 0-09-2025');
+    expect(read.issued_place?.text).toBe('Yogyakarta, 0-09-2025');
+    expect(read.issued_date?.rects).toEqual(read.issued_place?.rects);
+    // Only a city with an immigration office vouches for a line whose date is no date.
+    expect(card('Blandarg, 0-09-2025').issued_place).toBeUndefined();
+  });
+
   it('a blurred label with its date at the foot of a card is no place of issue (measured on a photo)', () => {
     const r = assignFields([
       line('KARTU IZIN TINGGAL TERBATAS', 771, 95, 49, 1, 658),

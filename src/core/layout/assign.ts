@@ -11,7 +11,8 @@ import { addressStopsMidway } from '../normalize/text';
 import { classifyTitle } from '../normalize/document-type';
 import { normalizeForMatch, similarity } from '../fuzzy';
 import { HEADER_LINES, OFFICE_NAME_PREFIXES, OFFICE_REGION_PREFIXES } from '../labels';
-import { splitPlaceAndDate } from '../normalize/place-date';
+import { splitPlaceAndDate, splitPlaceAndUnreadDate } from '../normalize/place-date';
+import { snapIssuedPlace } from '../normalize/offices';
 import {
   ADDRESS_START,
   ADDRESS_WORDS,
@@ -707,24 +708,37 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
   });
 
   // 7. "Place, dd-mm-yyyy" where the permit was issued: the lowest unlabelled line of that shape.
-  let issued: { index: number; split: { place: string; date: string } } | null = null;
-  // (A birth "City, date" whose label was unreadable is higher up.)
+  //    (A birth "City, date" whose label was unreadable is higher up.)
   const issuedBelow = issueZoneTop(lines);
-  lines.forEach((line, i) => {
-    if (used.has(i)) return;
-    if (result.titleRect && line.rect.y < result.titleRect.y) return;
-    if (line.rect.y + line.rect.height < issuedBelow) return;
-    const split = splitPlaceAndDate(line.text);
-    if (!split || !split.place || split.place.length < 3) return;
+  const inIssueZone = (line: TextLine, i: number) =>
+    !used.has(i) &&
+    !(result.titleRect && line.rect.y < result.titleRect.y) &&
+    line.rect.y + line.rect.height >= issuedBelow;
+  const lowest = (accepts: (text: string) => boolean): number => {
+    let found = -1;
+    lines.forEach((line, i) => {
+      if (!inIssueZone(line, i) || !accepts(line.text)) return;
+      if (found < 0 || line.rect.y > lines[found]!.rect.y) found = i;
+    });
+    return found;
+  };
+  let issuedIndex = lowest((text) => {
+    const split = splitPlaceAndDate(text);
     // Places of issue are at most three words ("Tanjung Balai Karimun"); more is a blurred label
     // with its date ("Izin asuk Bembali Bedegpa 1 August 2027").
-    if (split.place.split(/\s+/).length > 3) return;
-    if (!issued || line.rect.y > lines[issued.index]!.rect.y) issued = { index: i, split };
+    return !!split && split.place.length >= 3 && split.place.split(/\s+/).length <= 3;
   });
-  if (issued) {
-    const { index, split } = issued as { index: number; split: { place: string; date: string } };
-    const line = lines[index]!;
-    used.add(index);
+  // A date blurred past reading ("Yogyakarta, 0-09-2025") still leaves the place and the date's box:
+  // taken only where the place is a city with an immigration office, which no label or other value is.
+  if (issuedIndex < 0) {
+    issuedIndex = lowest((text) => {
+      const loose = splitPlaceAndUnreadDate(text);
+      return !!loose && snapIssuedPlace(loose.place).known;
+    });
+  }
+  if (issuedIndex >= 0) {
+    const line = lines[issuedIndex]!;
+    used.add(issuedIndex);
     fields.issued_place = {
       text: line.text,
       confidence: line.confidence,
@@ -737,7 +751,6 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
       rects: [line.rect],
       assignment: 0.95,
     };
-    void split;
   }
   return result;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitPlaceAndDate } from './place-date';
+import { splitPlaceAndDate, splitPlaceAndUnreadDate } from './place-date';
 
 describe('splitPlaceAndDate', () => {
   it.each([
@@ -38,5 +38,26 @@ describe('splitPlaceAndDate', () => {
     'Jakarta, 16-07-2019 12',
   ])('%j -> null', (input) => {
     expect(splitPlaceAndDate(input)).toBeNull();
+  });
+});
+
+describe('splitPlaceAndUnreadDate', () => {
+  it.each([
+    // Measured on a card photo: the day's 2 blurred away.
+    ['Yogyakarta, 0-09-2025', 'Yogyakarta', '0-09-2025'],
+    ['Tanjung Balai Karimun , 3I-O2-2O19', 'Tanjung Balai Karimun', '3I-O2-2O19'],
+    ['JAKARTA SELATAN,1609-2025', 'JAKARTA SELATAN', '1609-2025'],
+  ])('%j -> %j, %j', (input, place, dateText) => {
+    expect(splitPlaceAndUnreadDate(input)).toEqual({ place, dateText });
+  });
+
+  it.each([
+    'Yogyakarta 0-09-2025', // no comma: nothing says where the place ends
+    'Yogyakarta, 9-2', // too few digits to be a date's print
+    'Izin Masuk Kembali Beberapa, 1 August 2027', // four words: a label, not a place
+    'JL, 12-3456', // a place has three letters at least
+    ', 16-07-2019',
+  ])('%j -> null', (input) => {
+    expect(splitPlaceAndUnreadDate(input)).toBeNull();
   });
 });

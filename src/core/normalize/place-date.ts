@@ -35,3 +35,25 @@ export function splitPlaceAndDate(text: string): PlaceAndDate | null {
   const speck = /^(.*\d)\s+[^\s\d]{1,2}$/.exec(s) ?? /^(.*\d{4})\s+\d$/.exec(s);
   return speck ? splitPlaceAndDate(speck[1]!) : null;
 }
+
+/** A place and, after its comma, print that looks like a date the recognizer garbled. */
+export interface PlaceAndUnreadDate {
+  place: string;
+  /** The print after the comma, as read ("0-09-2025"). */
+  dateText: string;
+}
+
+/**
+ * "Yogyakarta, 0-09-2025": a place of one to three words, a comma, then digits that do not make a
+ * date (a blurred day lost a digit). The place is still worth reading, and the date's box is known;
+ * null when the line has no comma after a place or its tail holds fewer than four digits.
+ */
+export function splitPlaceAndUnreadDate(text: string): PlaceAndUnreadDate | null {
+  const m = /^(\p{L}[\p{L}.' -]*?)\s*,\s*(\S.*)$/u.exec(cleanText(text));
+  if (!m) return null;
+  const place = m[1]!.trim();
+  const dateText = m[2]!.trim();
+  if (place.split(/\s+/).length > 3 || place.replace(/[^\p{L}]/gu, '').length < 3) return null;
+  if ((dateText.match(/\d/g) ?? []).length < 4) return null;
+  return { place, dateText };
+}
