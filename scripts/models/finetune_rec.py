@@ -353,7 +353,8 @@ def train(args):
     best_score = None
     best_state = None
     opt = torch.optim.AdamW(trainable, lr=args.lr, weight_decay=0.0)
-    total = len(batches(train_set, args.batch_steps, False)) * args.epochs
+    # (--epochs 0 only reports the model's validation figures.)
+    total = max(1, len(batches(train_set, args.batch_steps, False)) * args.epochs)
     warm = max(1, total // 20)
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min(1.0, (s + 1) / warm) * 0.5 * (1 + math.cos(math.pi * min(1.0, s / total))))
@@ -386,6 +387,8 @@ def train(args):
         if best_score is None or score > best_score:
             best_score = score
             best_state = {k: v.detach().clone() for k, v in model.params.items()}
+    if best_state is None:
+        return
     with torch.no_grad():
         for k, v in best_state.items():
             model.params[k].copy_(v)
