@@ -32,7 +32,7 @@ import { finalizeFields } from './assemble';
 import { refineFields } from './refine';
 import type { FieldEvidence } from './confidence';
 import { dashSearchEnd, findDash } from './layout/dash';
-import { validateRead } from './validate';
+import { doubtedFields, validateRead } from './validate';
 import { matchLabel } from './layout/labels-match';
 import { APP_VERSION, DETECTOR_VERSION } from './version';
 import { composeMaps, mapRect, scaleMap, type PointMap } from './geometry/point-map';
@@ -448,8 +448,8 @@ function assemble(
       message: 'The document is not a KITAS or KITAP.',
     });
   }
-  for (const issue of invalid) {
-    const f = read[issue.field];
+  for (const field of doubtedFields({ invalid, warnings })) {
+    const f = read[field];
     if (f && f.value) f.confidence = Math.min(f.confidence, 0.5);
   }
   const meta: ResultMeta = {

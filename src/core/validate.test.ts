@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyRead } from './schema';
 import type { DocumentClass, FieldIssue, KitasRead, TextFieldName } from './schema';
-import { fieldTitle, validateRead } from './validate';
+import { doubtedFields, fieldTitle, validateRead } from './validate';
 
 // An invented holder; no real person's data.
 const GOOD: Partial<Record<TextFieldName, string>> = {
@@ -204,6 +204,38 @@ describe('validateRead', () => {
 
   it('does not check passport formats of an unknown nationality', () => {
     expect(run({ nationality: 'ATLANTIS', passport_number: '??' }).warnings).toEqual([]);
+  });
+});
+
+describe('doubtedFields', () => {
+  const issue = (field: TextFieldName, code: string): FieldIssue => ({ field, code, message: '' });
+
+  it('every invalid field, and an issue date after the day of reading', () => {
+    expect(
+      doubtedFields({
+        invalid: [issue('date_of_birth', 'future'), issue('niora', 'format'), issue('niora', 'required')],
+        warnings: [issue('issued_date', 'future')],
+      }),
+    ).toEqual(['date_of_birth', 'niora', 'issued_date']);
+  });
+
+  it('other warnings (an expired permit or passport) doubt nothing', () => {
+    expect(
+      doubtedFields({
+        invalid: [],
+        warnings: [issue('passport_expiry', 'expired'), issue('stay_entries_permit_expiry', 'expired')],
+      }),
+    ).toEqual([]);
+  });
+
+  it('from a read: a misread year that puts the issue in the future', () => {
+    const read = emptyRead();
+    read.issued_date.value = '10-11-2027';
+    const checked = validateRead(read, { today: new Date('2026-11-27T00:00:00Z'), documentClass: 'KITAS' });
+    expect(doubtedFields(checked)).toContain('issued_date');
+    read.issued_date.value = '10-11-2022';
+    const past = validateRead(read, { today: new Date('2026-11-27T00:00:00Z'), documentClass: 'KITAS' });
+    expect(doubtedFields(past)).not.toContain('issued_date');
   });
 });
 

@@ -12,7 +12,7 @@ import {
   PERMIT_PREFIX,
 } from './normalize/identifiers';
 import { DATE_FIELDS } from './schema';
-import type { DocumentClass, FieldIssue, KitasRead, TextFieldName } from './schema';
+import type { DocumentClass, FieldIssue, FieldName, KitasRead, TextFieldName } from './schema';
 
 export interface ValidateOptions {
   /** The day expiries are checked against (its UTC calendar day). */
@@ -23,6 +23,16 @@ export interface ValidateOptions {
 export interface ValidationResult {
   invalid: FieldIssue[];
   warnings: FieldIssue[];
+}
+
+/**
+ * Fields whose value the checks put in doubt (their confidence is capped): every invalid one, and an
+ * issue date after the day of reading. That one stays a warning, as a device's clock can be wrong,
+ * but on the generated photos every such read was a misread year (10-11-2027 for 2022, read at 0.96).
+ */
+export function doubtedFields({ invalid, warnings }: ValidationResult): FieldName[] {
+  const future = warnings.filter((w) => w.field === 'issued_date' && w.code === 'future');
+  return [...new Set([...invalid, ...future].map((issue) => issue.field))];
 }
 
 /** Fields a KITAS/KITAP read must have (besides a permit number or a NIORA). */
