@@ -188,11 +188,11 @@ export function normalizeField(name: TextFieldName, printed: string, nationality
   }
   switch (name) {
     case 'issued_date': {
-      const split = splitPlaceAndDate(trimPlaceDateNoise(text));
-      const d = split?.date ?? normalizeDate(text);
+      const trimmed = trimPlaceDateNoise(text);
+      const d = splitPlaceAndDate(trimmed)?.date ?? normalizeDate(text);
       if (d) return { value: d, valid: true };
       // The date's own print, not its place: that is what the officer corrects.
-      const loose = splitPlaceAndUnreadDate(trimPlaceDateNoise(text));
+      const loose = splitPlaceAndUnreadDate(trimmed);
       return { value: loose?.dateText ?? text, valid: false };
     }
     case 'issued_place': {
