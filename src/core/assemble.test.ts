@@ -48,6 +48,11 @@ describe('normalizeField', () => {
     expect(normalizeField('place_of_birth', 'SYDNEY, 0', '').value).toBe('SYDNEY');
     expect(normalizeField('place_of_birth', 'SYDNEY,', '').value).toBe('SYDNEY');
     expect(normalizeField('place_of_birth', 'HOUSTON, TX', '').value).toBe('HOUSTON, TX');
+    // A re-read's wider crop that took in the date, readable or not.
+    expect(normalizeField('place_of_birth', 'SYDNEY, 9 April 1985', '').value).toBe('SYDNEY');
+    expect(normalizeField('place_of_birth', 'HO CHI MINH, 04 DEC1961', '').value).toBe('HO CHI MINH');
+    expect(normalizeField('place_of_birth', 'LONDON, 20 AGU 199', '').value).toBe('LONDON');
+    expect(normalizeField('place_of_birth', '248G1, 16-17-10985', '').value).toBe('248G1, 16-17-10985');
   });
 
   // Numeric dates are printed zero-padded: "2-09-2025" for a printed "20-09-2025" lost a digit.

@@ -261,10 +261,16 @@ export function normalizeField(name: TextFieldName, printed: string, nationality
       const t = classifyTitle(text);
       return t ? { value: t.title, valid: true } : { value: text, valid: false };
     }
-    case 'place_of_birth':
+    case 'place_of_birth': {
+      // A re-read's wider crop takes in the date printed after the place ("SYDNEY, 9 April 1985"),
+      // and a line whose date blurred past reading was kept whole ("BRISBANE, 1770G 1996"): the
+      // place is what comes before the comma.
+      const split = splitPlaceAndDate(text) ?? splitPlaceAndUnreadDate(text);
+      const place = split?.place && /\p{L}/u.test(split.place) ? split.place : text;
       // The date's first glyph caught at the crop's edge ("SYDNEY, (", "SYDNEY, 0"): a place
       // may end in a region's letters ("HOUSTON, TX"), never in a comma and a mark.
-      return { value: text.replace(/\s*,\s*[^\p{L}\s]{0,2}$/u, ''), valid: null };
+      return { value: place.replace(/\s*,\s*[^\p{L}\s]{0,2}$/u, ''), valid: null };
+    }
     default:
       return { value: text, valid: null };
   }

@@ -387,6 +387,27 @@ describe('place and date of birth on one row', () => {
     expect(r.fields.date_of_birth?.text).toBe('22 Agustus 1965');
     expect(r.fields.date_of_birth!.rects[0]!.x).toBeGreaterThan(r.fields.place_of_birth!.rects[0]!.x + 50);
   });
+
+  it('keeps the place and its own box when the date blurred past reading (measured on a page photo)', () => {
+    const r = assignFields([
+      line('IZIN TINGGAL TERBATAS ELEKTRONIK', 300, 40, 24),
+      line('Tempat / Tgl Lahir', 40, 100),
+      line('BRISBANE, 1770G 1996', 300, 100),
+    ]);
+    expect(r.fields.place_of_birth?.text).toBe('BRISBANE');
+    expect(r.fields.date_of_birth?.text).toBe('1770G 1996');
+    expect(r.fields.date_of_birth!.rects[0]!.x).toBeGreaterThan(r.fields.place_of_birth!.rects[0]!.x + 50);
+  });
+
+  it('leaves a line with no date tail whole', () => {
+    const r = assignFields([
+      line('IZIN TINGGAL TERBATAS ELEKTRONIK', 300, 40, 24),
+      line('Tempat / Tgl Lahir', 40, 100),
+      line('HOUSTON, TX', 300, 100),
+    ]);
+    expect(r.fields.place_of_birth?.text).toBe('HOUSTON, TX');
+    expect(r.fields.date_of_birth).toBeUndefined();
+  });
 });
 
 describe('what a value is weighs in pairing', () => {

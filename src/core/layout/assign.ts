@@ -797,7 +797,9 @@ function assignPlaceDate(
     ];
   });
   const text = joinWords(words);
-  const split = splitPlaceAndDate(text) ?? splitAtDateShape(words);
+  // A date blurred past reading ("BRISBANE, 1770G 1996") still ends the line: the place keeps its
+  // own words and box, and the date's print goes to the date (invalid, so re-read and held low).
+  const split = splitPlaceAndDate(text) ?? splitAtDateShape(words) ?? splitPlaceAndUnreadDate(text);
   if (!split) {
     fields.place_of_birth = {
       text,
