@@ -58,6 +58,21 @@ describe('findDash', () => {
     const r = page(400, 80, [{ x: 14, y: 42, w: 6, h: 2 }]);
     expect(findDash(r, label, 20, 400)?.rect.x).toBe(14);
   });
+  it("looks under the label when what runs on from its box is the label's own last word (measured on a page photo)", () => {
+    const r = page(400, 80, [
+      { x: 72, y: 12, w: 40, h: 14 },
+      { x: 14, y: 42, w: 6, h: 2 },
+    ]);
+    expect(findDash(r, label, 20, 400)?.rect.x).toBe(14);
+  });
+  it("keeps a dash close after the label's colon", () => {
+    const r = page(400, 80, [
+      { x: 72, y: 15, w: 2, h: 2 },
+      { x: 72, y: 24, w: 2, h: 2 },
+      { x: 80, y: 19, w: 6, h: 2 },
+    ]);
+    expect(findDash(r, label, 20, 400)?.rect.x).toBe(80);
+  });
   it('does not look under the label when its row holds an unread value', () => {
     const r = page(400, 80, [
       { x: 200, y: 12, w: 10, h: 14 },

@@ -44,7 +44,7 @@ export function findDash(raster: Raster, label: Rect, lineHeight: number, maxX: 
   // The value column starts a few text heights after its label; further right lies the other
   // column or, on a located photo, the border beyond the paper.
   const reach = (x: number) => Math.min(Math.floor(maxX), x + Math.ceil(12 * h)) - x;
-  const right = findDashIn(raster, { x: rightX, y: label.y, width: reach(rightX), height: h }, h);
+  const right = findDashIn(raster, { x: rightX, y: label.y, width: reach(rightX), height: h }, h, true);
   if (right.hit || !right.blank) return right.hit;
   // From the label's left edge, less a little for a centred dash; a little under the label, so
   // its descenders (g, j, p) stay out.
@@ -53,7 +53,17 @@ export function findDash(raster: Raster, label: Rect, lineHeight: number, maxX: 
   return findDashIn(raster, { x: belowX, y: belowY, width: reach(belowX), height: 1.2 * h }, h).hit;
 }
 
-function findDashIn(raster: Raster, window: Rect, h: number): { hit: DashHit | null; blank: boolean } {
+/** Word spacing, in text heights, at most: print this close after the label's box is the label's. */
+const LABEL_WORD_GAP = 0.6;
+/** A capital's height in text heights, at least (a colon's dots span less). */
+const LABEL_LETTER_HEIGHT = 0.55;
+
+function findDashIn(
+  raster: Raster,
+  window: Rect,
+  h: number,
+  afterLabel = false,
+): { hit: DashHit | null; blank: boolean } {
   const y0 = Math.max(0, Math.floor(window.y));
   const y1 = Math.min(raster.height, Math.ceil(window.y + window.height));
   const x0 = Math.max(0, Math.ceil(window.x));
@@ -106,7 +116,17 @@ function findDashIn(raster: Raster, window: Rect, h: number): { hit: DashHit | n
     }
   }
   if (current) blobs.push(current);
-  const marks = blobs.filter((b) => b.count > 3);
+  // A label's box from a blurred line can stop short of its last words ("Pekerjaan /" boxed, then
+  // "Occupation" printed on): letters as tall as capitals that run on from the window's start at
+  // word spacing are the label's, not the row's value (measured on a page photo whose dash lay
+  // under the label). A colon or a dash is not that tall.
+  let labelEnd = afterLabel ? 0 : -Infinity;
+  const marks = blobs.filter((b) => {
+    if (b.count <= 3) return false;
+    if (b.x0 - labelEnd > LABEL_WORD_GAP * h || b.y1 - b.y0 + 1 < LABEL_LETTER_HEIGHT * h) return true;
+    labelEnd = b.x1;
+    return false;
+  });
   const darkest = (b: (typeof blobs)[number]) => {
     let v = Infinity;
     for (let y = b.y0; y <= b.y1; y++) for (let x = b.x0; x <= b.x1; x++) v = Math.min(v, sums[y * w + x]!);
