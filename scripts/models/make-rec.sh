@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Rebuilds models/ppocr-v4-rec.onnx: the pretrained PP-OCRv4 line recognizer fine-tuned on the
-# project's generated documents, then quantized. About 2.5 hours on a 2-core machine.
+# project's generated documents, then quantized. About 3 hours on a 2-core machine.
 #
 #   bash scripts/models/make-rec.sh [WORK_DIR]
 #
@@ -19,7 +19,8 @@ training_sets=(
   "a 40 photo,webcam" "b 40 photo,webcam" "c 12 scan,digital" "d 40 photo,webcam"
   "e 30 digital,scan" "f 45 photo,webcam" "g 45 photo,webcam" "h 45 photo,webcam"
   "i 45 photo,webcam" "j 45 photo,webcam" "k 45 photo,webcam" "l 45 photo,webcam"
-  "m 45 photo,webcam" "n 45 photo,webcam" "o 45 photo,webcam"
+  "m 45 photo,webcam" "n 45 photo,webcam" "o 45 photo,webcam" "p 45 photo,webcam"
+  "q 45 photo,webcam" "r 45 photo,webcam" "s 45 photo,webcam"
 )
 for entry in "${training_sets[@]}"; do
   read -r seed n tiers <<<"$entry"
@@ -28,7 +29,7 @@ done
 
 # Line crops as the pipeline cuts them, with their printed text.
 all_lines=()
-for seed in a b d e f g h i j k l m n o; do
+for seed in a b d e f g h i j k l m n o p q r s; do
   docs=("$work/docs-$seed")
   if [ "$seed" = b ]; then docs+=("$work/docs-c"); fi
   npx tsx scripts/models/rec-lines.ts --out "$work/lines-$seed" "${docs[@]}"
