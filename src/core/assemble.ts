@@ -266,7 +266,7 @@ export function normalizeField(name: TextFieldName, printed: string, nationality
       // and a line whose date blurred past reading was kept whole ("BRISBANE, 1770G 1996"): the
       // place is what comes before the comma.
       const split = splitPlaceAndDate(text) ?? splitPlaceAndUnreadDate(text);
-      const place = split?.place && /\p{L}/u.test(split.place) ? split.place : text;
+      const place = split?.place || text;
       // The date's first glyph caught at the crop's edge ("SYDNEY, (", "SYDNEY, 0"): a place
       // may end in a region's letters ("HOUSTON, TX"), never in a comma and a mark.
       return { value: place.replace(/\s*,\s*[^\p{L}\s]{0,2}$/u, ''), valid: null };
