@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { letterGuessedFromDigit, normalizeField, ocrFormatCheck } from './assemble';
-import type { TextFieldName } from './schema';
+import { finalizeFields, letterGuessedFromDigit, normalizeField, ocrFormatCheck } from './assemble';
+import type { FieldReading } from './layout/assign';
+import { emptyRead, type TextFieldName } from './schema';
 
 describe('normalizeField', () => {
   it.each([
@@ -212,5 +213,50 @@ describe('office names and issue places read from soft photos', () => {
     expect(normalizeField('office_address', 'JL. RAYA JUANDA NO. 1 SEDAT!', '').value).toBe(
       'JL. RAYA JUANDA NO. 1 SEDATI',
     );
+  });
+});
+
+describe('the place of issue and the issuing office name one city', () => {
+  const reading = (text: string): FieldReading => ({
+    text,
+    confidence: 0.99,
+    rects: [{ x: 10, y: 10, width: 200, height: 20 }],
+    assignment: 1,
+  });
+
+  it("a place blurred past matching takes the office's city, held as a guess (measured: NALARAN)", () => {
+    const read = emptyRead();
+    finalizeFields(
+      read,
+      {
+        issued_place: reading('NALARAN, 03-04-2020'),
+        issued_date: reading('NALARAN, 03-04-2020'),
+        office_name: reading('KANTOR IMIGRASI KELAS I TPI MATARAM'),
+      },
+      (p) => p,
+      0,
+    );
+    expect(read.issued_place.value).toBe('MATARAM');
+    expect(read.issued_place.value_original).toBe('NALARAN, 03-04-2020');
+    expect(read.issued_place.polygon).toHaveLength(4);
+    expect(read.issued_place.confidence).toBeLessThanOrEqual(0.7);
+    expect(read.issued_date.value).toBe('03-04-2020');
+    expect(read.office_name.value).toBe('KANTOR IMIGRASI KELAS I TPI MATARAM');
+    expect(read.office_name.confidence).toBeGreaterThan(0.7);
+  });
+
+  it('a place that is a known city keeps its read and its confidence', () => {
+    const read = emptyRead();
+    finalizeFields(
+      read,
+      {
+        issued_place: reading('SERANG, 03-04-2020'),
+        office_name: reading('KANTOR IMIGRASI KELAS I TPI SEMARANG'),
+      },
+      (p) => p,
+      0,
+    );
+    expect(read.issued_place.value).toBe('SERANG');
+    expect(read.issued_place.confidence).toBeGreaterThan(0.7);
   });
 });

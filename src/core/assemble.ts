@@ -31,7 +31,7 @@ import {
   normalizeStayPermitIndex,
 } from './normalize/identifiers';
 import { splitPlaceAndDate, splitPlaceAndUnreadDate } from './normalize/place-date';
-import { snapIssuedPlace, snapOfficeName, snapOfficeRegion } from './normalize/offices';
+import { reconcileIssuingCity, snapIssuedPlace, snapOfficeName, snapOfficeRegion } from './normalize/offices';
 import { classifyTitle } from './normalize/document-type';
 import { unionRect } from './geometry/polygon';
 import { confidenceFromEvidence, FREE_TEXT_FIELDS, type FieldEvidence } from './confidence';
@@ -348,5 +348,25 @@ export function finalizeFields(
       page_index: pageIndex,
     };
   }
+  applyIssuingCityFix(read, evidence);
   return evidence;
+}
+
+/**
+ * The place of issue and the office's name put back to the one city they both name (see
+ * reconcileIssuingCity). The value is taken from the other field, not read: a guess, capped as one.
+ */
+function applyIssuingCityFix(read: KitasRead, evidence: Partial<Record<TextFieldName, FieldEvidence>>): void {
+  const fix = reconcileIssuingCity(read.issued_place.value, read.office_name.value);
+  const fixes: [TextFieldName, string | undefined][] = [
+    ['issued_place', fix.issuedPlace],
+    ['office_name', fix.officeName],
+  ];
+  for (const [name, value] of fixes) {
+    const e = evidence[name];
+    if (value === undefined || !e) continue;
+    e.guessed = true;
+    e.length = value.length;
+    read[name] = { ...read[name], value, confidence: confidenceFromEvidence(e) };
+  }
 }

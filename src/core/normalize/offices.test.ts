@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { snapIssuedPlace, snapOfficeName, snapOfficeRegion } from './offices';
+import { reconcileIssuingCity, snapIssuedPlace, snapOfficeName, snapOfficeRegion } from './offices';
 
 describe('snapOfficeRegion', () => {
   it('corrects a province read one or two glyphs off', () => {
@@ -97,5 +97,42 @@ describe('snapIssuedPlace', () => {
     // "Jakarta Utara" and "Jakarta Pusat" are each far; "Jakarta" alone is exact.
     expect(snapIssuedPlace('Jakarta').value).toBe('Jakarta');
     expect(snapIssuedPlace('Jakarta Barat').value).toBe('Jakarta Barat');
+  });
+});
+
+describe('reconcileIssuingCity', () => {
+  it("takes the office's city for a place of issue blurred past the directory's reach (measured on photos)", () => {
+    expect(reconcileIssuingCity('BULKPAGAN', 'KANTOR IMIGRASI KELAS I TPI BALIKPAPAN')).toEqual({
+      issuedPlace: 'BALIKPAPAN',
+    });
+    expect(reconcileIssuingCity('NALARAN', 'KANTOR IMIGRASI KELAS I TPI MATARAM')).toEqual({
+      issuedPlace: 'MATARAM',
+    });
+    expect(
+      reconcileIssuingCity('JAKARTA SEANN', 'KANIM KELAS I KHUSUS TPI JAKARTA SELATAN').issuedPlace,
+    ).toBe('JAKARTA SELATAN');
+    // In the case the place was printed, and in the spelling nearest the read.
+    expect(reconcileIssuingCity('Pamgkalpiuaq', 'KANIM KELAS I TPI PANGKAL PINANG').issuedPlace).toBe(
+      'Pangkalpinang',
+    );
+  });
+
+  it("takes the place's city for an office whose city is blurred past the directory's reach", () => {
+    expect(reconcileIssuingCity('JAKARTA BARAT', 'KANTOR IMIGRASI KELAS I KHUSUS TPI KAKARTK BARAY')).toEqual(
+      {
+        officeName: 'KANTOR IMIGRASI KELAS I KHUSUS TPI JAKARTA BARAT',
+      },
+    );
+  });
+
+  it('leaves two known cities, a place far from the office, and a lone field as read', () => {
+    // An office may issue where it is not named: Ngurah Rai's office issues in Badung.
+    expect(reconcileIssuingCity('Badung', 'KANIM KELAS I KHUSUS TPI NGURAH RAI')).toEqual({});
+    expect(reconcileIssuingCity('SERANG', 'KANIM KELAS I TPI SEMARANG')).toEqual({});
+    expect(reconcileIssuingCity('ZURICH', 'KANIM KELAS I TPI BATAM')).toEqual({});
+    expect(reconcileIssuingCity('BATAUN', '')).toEqual({});
+    expect(reconcileIssuingCity('', 'KANIM KELAS I TPI BATAM')).toEqual({});
+    // Neither known: nothing to go by.
+    expect(reconcileIssuingCity('BATAUN', 'KANIM KELAS I TPI BXTXUN')).toEqual({});
   });
 });

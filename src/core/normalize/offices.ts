@@ -341,3 +341,68 @@ export function snapIssuedPlace(text: string): DirectoryRead {
   if (!city) return { value: text, known: false };
   return { value: spelledAsEntry(text, ISSUING_CITIES) ? text : inCaseOf(text, city.entry), known: true };
 }
+
+/**
+ * How far (edits per letter of the city) a place of issue and the issuing office's city may differ
+ * and still be read as the same city. Far looser than a directory match, because here one city is
+ * expected, not any of 150: the permit is issued where the office that issued it sits.
+ */
+const SAME_CITY_SHARE = 0.45;
+
+/** The directory spellings of `city` (the same letters, spaced or not: "Pangkal Pinang"). */
+function spellingsOf(city: string): string[] {
+  const form = compact(city);
+  return ISSUING_CITIES.filter((entry) => compact(entry) === form);
+}
+
+/** The spelling of `city` nearest the read, spaces counted ("PANGKALPINANG" keeps its one word). */
+function spellingLike(read: string, city: string): string {
+  const key = read.toUpperCase();
+  return spellingsOf(city).reduce(
+    (a, b) => (levenshtein(key, b.toUpperCase()) < levenshtein(key, a.toUpperCase()) ? b : a),
+    city,
+  );
+}
+
+function sameCityMisread(read: string, city: string): boolean {
+  const form = compact(city);
+  const needle = compact(read);
+  return needle.length > 0 && levenshtein(needle, form) <= Math.floor(SAME_CITY_SHARE * form.length);
+}
+
+/** The directory city an office name ends with, when it is known. */
+function officeCity(officeName: string): string | null {
+  const head = snapPrefix(officeName, OFFICE_PREFIXES);
+  if (!head || !head.rest) return null;
+  return nearest(head.rest, ISSUING_CITIES)?.entry ?? null;
+}
+
+export interface IssuingCityFix {
+  issuedPlace?: string;
+  officeName?: string;
+}
+
+/**
+ * The place of issue and the issuing office's name (both as normalized) name one city. Where one of
+ * the two is known to the directory and the other is no known city but near it (a blurred
+ * "BULKPAGAN" under "KANTOR IMIGRASI KELAS I TPI BALIKPAPAN"; "KANTOR IMIGRASI ... KAKARTK BARAY"
+ * above "JAKARTA BARAT"), the other takes that city. Two known cities are left as read: an office
+ * may issue in a city not its name ("NGURAH RAI" issues in Badung).
+ */
+export function reconcileIssuingCity(issuedPlace: string, officeName: string): IssuingCityFix {
+  if (!issuedPlace || !officeName) return {};
+  const placeKnown = snapIssuedPlace(issuedPlace).known;
+  const city = officeCity(officeName);
+  if (city && !placeKnown) {
+    return sameCityMisread(issuedPlace, city)
+      ? { issuedPlace: inCaseOf(issuedPlace, spellingLike(issuedPlace, city)) }
+      : {};
+  }
+  if (!city && placeKnown) {
+    const head = snapPrefix(officeName, OFFICE_PREFIXES);
+    const place = nearest(issuedPlace, ISSUING_CITIES)?.entry;
+    if (!head || !head.rest || !place || !sameCityMisread(head.rest, place)) return {};
+    return { officeName: `${head.prefix} ${spellingLike(head.rest, place).toUpperCase()}` };
+  }
+  return {};
+}
