@@ -260,3 +260,26 @@ describe('the place of issue and the issuing office name one city', () => {
     expect(read.issued_place.confidence).toBeGreaterThan(0.7);
   });
 });
+
+describe('an address read in part', () => {
+  it('is held as a guess (measured: the last line lost, "JL. SUDIRMAN NO. 166, RT 015/RW 009" at 0.97)', () => {
+    const reading = (text: string): FieldReading => ({
+      text,
+      confidence: 0.99,
+      rects: [{ x: 10, y: 10, width: 400, height: 20 }],
+      assignment: 1,
+    });
+    const partial = emptyRead();
+    finalizeFields(partial, { address: reading('JL. SUDIRMAN NO. 166, RT 015/RW 009') }, (p) => p, 0);
+    expect(partial.address.value).toBe('JL. SUDIRMAN NO. 166, RT 015/RW 009');
+    expect(partial.address.confidence).toBeLessThanOrEqual(0.7);
+    const whole = emptyRead();
+    finalizeFields(
+      whole,
+      { address: reading('JL. SUDIRMAN NO. 166, RT 015/RW 009, KEL. CAKRANEGARA BARAT, KEC. CAKRANEGARA') },
+      (p) => p,
+      0,
+    );
+    expect(whole.address.confidence).toBeGreaterThan(0.7);
+  });
+});

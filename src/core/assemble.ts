@@ -1,7 +1,7 @@
 // Turns what the layout found (printed text + boxes) into the reference fields: normalized values,
 // polygons in output pixels, and a confidence that reflects how likely the value is exactly right.
 import type { Rect } from './ports';
-import { snapAdministrativeTail } from './normalize/regions';
+import { addressLooksPartial, snapAdministrativeTail } from './normalize/regions';
 import { snapStayPurpose } from './normalize/statuses';
 import { snapJobWords } from './normalize/occupations';
 import { isLetterShortOfKnownPlace, snapPlaceOfBirth, SURE_PLACE_READ } from './normalize/places';
@@ -318,7 +318,10 @@ export function finalizeFields(
     ({ value, valid, repaired, guessed } = ocrFormatCheck(name, original, { value, valid, repaired }));
     const textConfidence = Math.max(0, Math.min(1, reading.confidence));
     // Only here, on OCR reads: the directories are megabytes the review form's edits do not load.
-    if (name === 'address') value = snapAdministrativeTail(value);
+    if (name === 'address') {
+      value = snapAdministrativeTail(value);
+      if (valid !== false && addressLooksPartial(value)) guessed = true;
+    }
     if (name === 'place_of_birth') {
       value = snapPlaceOfBirth(value, textConfidence);
       if (textConfidence >= SURE_PLACE_READ && isLetterShortOfKnownPlace(value)) guessed = true;

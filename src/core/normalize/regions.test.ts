@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { snapAdministrativeTail } from './regions';
+import { addressLooksPartial, snapAdministrativeTail } from './regions';
 
 describe('snapAdministrativeTail', () => {
   it.each([
@@ -52,5 +52,27 @@ describe('snapAdministrativeTail', () => {
 
   it('an address without its administrative tail is left alone', () => {
     expect(snapAdministrativeTail('JL. TRANS SULAWESI BAHODOPI')).toBe('JL. TRANS SULAWESI BAHODOPI');
+  });
+});
+
+describe('addressLooksPartial', () => {
+  it('an address naming no locality, or opening where a name ends, is part of one (measured on photos)', () => {
+    expect(addressLooksPartial('JL. SUDIRMAN NO. 166, RT 015/RW 009')).toBe(true);
+    expect(addressLooksPartial('JL. BUKIT GOLF NO. 184')).toBe(true);
+    expect(addressLooksPartial('BARAT, KEC. KELAPA GADING')).toBe(true);
+    expect(addressLooksPartial('KEC. COBLONG, KOTA BANDUNG')).toBe(true);
+  });
+
+  it('an address with its village, district or regency is whole', () => {
+    expect(
+      addressLooksPartial('JL. KENANGA NO. 12, RT 001/RW 009, KEL. CATURTUNGGAL, KEC. DEPOK, KAB. SLEMAN'),
+    ).toBe(false);
+    expect(addressLooksPartial('JL. GATOT SUBROTO NO. 62A, KEL. FATUFIA, KEC. BAHODOPI')).toBe(false);
+    // No locality word, but it ends with a regency's name.
+    expect(addressLooksPartial('JL. KEMANG RAYA NO. 5, JAKARTA SELATAN')).toBe(false);
+    expect(addressLooksPartial('JL. RAYA UBUD NO. 8 GIANYAR')).toBe(false);
+    // A housing estate named "Kota ...".
+    expect(addressLooksPartial('KOTA WISATA BLOK A1 NO. 2, KEL. CIANGSANA, KEC. GUNUNG PUTRI')).toBe(false);
+    expect(addressLooksPartial('')).toBe(false);
   });
 });

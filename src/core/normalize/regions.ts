@@ -79,3 +79,28 @@ export function snapAdministrativeTail(address: string): string {
     `KEL. ${villageName}, KEC. ${districtName ?? district}` + (kind ? `, ${kind} ${regencyName}` : '');
   return address.slice(0, m.index) + tail;
 }
+
+const LOCALITY_WORD = /\b(?:KEL|KEC|KAB|KOTA|DESA|DS|KELURAHAN|KECAMATAN|KABUPATEN|PROV|PROVINSI)\b/;
+/** Words that only end a place's name ("KELAPA GADING BARAT"): an address does not open with one. */
+const OPENS_MID_NAME = /^(?:BARAT|TIMUR|UTARA|SELATAN|TENGAH|KEC|KAB)\b/;
+
+/**
+ * Whether an address read looks like part of the printed one: it names no locality at all (no
+ * village, district or regency word, and does not end with a regency's name: "JL. SUDIRMAN NO. 166,
+ * RT 015/RW 009"), or it opens where a place's name or the district ends ("BARAT, KEC. KELAPA
+ * GADING"). An address wraps over two or three lines, and a line can be lost to blur or left out of
+ * the field's box; every such read was wrong (fourteen held-out photo sets).
+ */
+export function addressLooksPartial(address: string): boolean {
+  const text = address.trim();
+  if (!text) return false;
+  if (OPENS_MID_NAME.test(text)) return true;
+  if (LOCALITY_WORD.test(text)) return false;
+  const names = new Set(regions().regencies.map((r) => r.name));
+  const lastPart = text.split(',').pop()!.trim();
+  const words = lastPart.split(/\s+/);
+  for (let n = 1; n <= Math.min(3, words.length); n++) {
+    if (names.has(words.slice(-n).join(' '))) return false;
+  }
+  return true;
+}
