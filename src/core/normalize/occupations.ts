@@ -1,6 +1,7 @@
 // Job titles: the words they are made of, English and Indonesian, and the repair of a word read
 // one glyph off one of them.
 import { levenshtein } from '../fuzzy';
+import { STAY_PURPOSES } from './statuses';
 
 /**
  * Words of job titles, English and Indonesian, that no other field of a permit prints. (PELAJAR,
@@ -87,9 +88,40 @@ export function isJobTitle(line: string): boolean {
  * that word, where it is long enough (7 letters or more) to be near exactly one of them.
  */
 export function snapJobWords(occupation: string): string {
-  return occupation.replace(/[A-Z]{7,}/g, (word) => {
+  return joinSplitWords(occupation).replace(/[A-Z]{7,}/g, (word) => {
     if (JOB_WORDS.has(word)) return word;
     const near = [...JOB_WORDS].filter((j) => j.length >= 7 && levenshtein(word, j) === 1);
     return near.length === 1 ? near[0]! : word;
   });
+}
+
+/** Whole words an occupation may be: job words and the one-word purposes of stay (MAHASISWA). */
+const OCCUPATION_WORDS: ReadonlySet<string> = new Set([
+  ...JOB_WORDS,
+  ...STAY_PURPOSES.filter((p) => !p.includes(' ')),
+]);
+
+/**
+ * Two words read where one is printed ("MAHA SISWA" at 0.96: the recognizer took a wide letter gap
+ * for a space) are joined when together they make a known word of seven letters or more and neither
+ * is one alone.
+ */
+function joinSplitWords(occupation: string): string {
+  const words = occupation.split(' ');
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const a = words[i]!;
+    const b = words[i + 1];
+    const joined = b === undefined ? '' : a + b;
+    const split =
+      /^[A-Z]{2,}$/.test(a) &&
+      /^[A-Z]{2,}$/.test(b ?? '') &&
+      joined.length >= 7 &&
+      OCCUPATION_WORDS.has(joined) &&
+      !OCCUPATION_WORDS.has(a) &&
+      !OCCUPATION_WORDS.has(b!);
+    out.push(split ? joined : a);
+    if (split) i++;
+  }
+  return out.join(' ');
 }
