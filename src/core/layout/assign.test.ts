@@ -376,6 +376,28 @@ describe('a short value line', () => {
   });
 });
 
+describe("a blurred label under a job title (measured on a page photo: 'Status' read 'Ct')", () => {
+  it('is no wrapped line of the job title: the value under it is the status', () => {
+    const r = assignFields([
+      line('Tg. Lahir', 45, 436, 17, 0.92, 44),
+      line('Womoa Paspre', 349, 437, 17, 0.66, 68),
+      line('10.05.1974', 46, 451, 17, 0.98, 66),
+      line('M01715036', 349, 452, 17, 1, 71),
+      line('Varga Negara', 46, 517, 17, 0.66, 67),
+      line('Jeatan', 350, 519, 14, 0.62, 41),
+      line('KOREA SELATAN', 45, 532, 18, 0.86, 100),
+      line('PROJECT MANAGER', 349, 533, 18, 0.86, 118),
+      line('Alamat Tinggal', 47, 559, 15, 0.91, 68),
+      line('Ct', 351, 559, 15, 0.27, 54),
+      line('JL. IMAM BONJOL NO. 9, RT 001/RW 010, KEL.', 45, 573, 18, 0.81, 265),
+      line('BEKERJA', 349, 573, 19, 0.98, 56),
+      line('TANJUNG DUREN SELATAN, KEC. GROGOL', 46, 590, 18, 0.79, 245),
+    ]);
+    expect(r.fields.occupation?.text).toBe('PROJECT MANAGER');
+    expect(r.fields.status?.text).toBe('BEKERJA');
+  });
+});
+
 describe('place and date of birth on one row', () => {
   it('splits them where the space after the comma was lost', () => {
     const r = assignFields([

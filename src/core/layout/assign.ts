@@ -583,6 +583,9 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
           // Values print in capitals: a mixed-case line is the next label, however blurred
           // ("YOON SUNGMIN" over "Kamaangar", a garbled "Kewarganegaraan").
           !mostlyLowercase(line.text) &&
+          // ...and so is one that opens with a word in title case ("Ct" for a blurred "Status"
+          // over its value BEKERJA, read under the job title).
+          (commaEnded || !/^[A-Z][a-z]+\b/.test(line.text.trim())) &&
           // The line right under the value's last line: one that another value took in between
           // (the next field's value, set tight) means this one is that value's continuation, and
           // so does a line of text no value took yet (an address whose label was not read).
