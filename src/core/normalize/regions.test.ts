@@ -61,6 +61,7 @@ describe('addressLooksPartial', () => {
     expect(addressLooksPartial('JL. BUKIT GOLF NO. 184')).toBe(true);
     expect(addressLooksPartial('BARAT, KEC. KELAPA GADING')).toBe(true);
     expect(addressLooksPartial('KEC. COBLONG, KOTA BANDUNG')).toBe(true);
+    expect(addressLooksPartial('012, KEL. KEDOYA UTARA, KEC. KEBON JERUK, KOTA JAKARTA BARAT')).toBe(true);
   });
 
   it('an address with its village, district or regency is whole', () => {

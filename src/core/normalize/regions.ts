@@ -81,13 +81,16 @@ export function snapAdministrativeTail(address: string): string {
 }
 
 const LOCALITY_WORD = /\b(?:KEL|KEC|KAB|KOTA|DESA|DS|KELURAHAN|KECAMATAN|KABUPATEN|PROV|PROVINSI)\b/;
-/** Words that only end a place's name ("KELAPA GADING BARAT"): an address does not open with one. */
-const OPENS_MID_NAME = /^(?:BARAT|TIMUR|UTARA|SELATAN|TENGAH|KEC|KAB)\b/;
+/**
+ * Words that only end a place's name ("KELAPA GADING BARAT"), and a number before a comma (the end of
+ * "RW 012,"): an address does not open with them.
+ */
+const OPENS_MID_NAME = /^(?:BARAT|TIMUR|UTARA|SELATAN|TENGAH|KEC|KAB)\b|^\d+,/;
 
 /**
  * Whether an address read looks like part of the printed one: it names no locality at all (no
  * village, district or regency word, and does not end with a regency's name: "JL. SUDIRMAN NO. 166,
- * RT 015/RW 009"), or it opens where a place's name or the district ends ("BARAT, KEC. KELAPA
+ * RT 015/RW 009"), or it opens where a place's name, an RT/RW or the district ends ("BARAT, KEC. KELAPA
  * GADING"). An address wraps over two or three lines, and a line can be lost to blur or left out of
  * the field's box; every such read was wrong (fourteen held-out photo sets).
  */

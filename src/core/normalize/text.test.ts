@@ -284,6 +284,7 @@ describe('normalizeAddress', () => {
     );
     expect(addressStopsMidway('JL. MAWAR NO. 3, RT 001/RW 002,')).toBe(true);
     expect(addressStopsMidway('PERUM. TAMAN ANGGREK BLOK')).toBe(true);
+    expect(addressStopsMidway('012, KEL. KEDOYA UTARA, KEC. KEBON JERUK, KOTA')).toBe(true);
     expect(addressStopsMidway('JL. MAWAR NO. 3, KEC. BALIKPAPAN KOTA, KOTA BALIKPAPAN')).toBe(false);
     expect(addressStopsMidway('JL. TELUK BETUNG NO. 3A, KEC. BALIKPAPAN KOTA')).toBe(false);
     expect(addressStopsMidway('JL. GATOT SUBROTO KM. 6,2 NO. 268 A')).toBe(false);

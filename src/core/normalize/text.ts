@@ -112,11 +112,13 @@ export function hasUnreadHouseNumber(address: string): boolean {
 }
 
 /**
- * Whether an address stops on a comma or on the prefix of its next part ("..., RT 011/RW 008, KEL"):
+ * Whether an address stops on a comma or on the prefix of its next part ("..., RT 011/RW 008, KEL",
+ * "..., KEC. KEBON JERUK, KOTA"):
  * its last line was not read, so the address as read is not the printed one.
  */
 export function addressStopsMidway(address: string): boolean {
-  return /(?:,|\b(?:JL|NO|KEL|KEC|KAB|KOMP|PERUM|RT|RW|BLOK)\.?)$/.test(address.trim());
+  // (A district may end in KOTA, "KEC. BATAM KOTA"; a part that is only "KOTA" names no city.)
+  return /(?:,|\b(?:JL|NO|KEL|KEC|KAB|KOMP|PERUM|RT|RW|BLOK)\.?|,\s*KOTA)$/.test(address.trim());
 }
 
 export function normalizeAddress(text: string): string {
