@@ -283,3 +283,58 @@ describe('an address read in part', () => {
     expect(whole.address.confidence).toBeGreaterThan(0.7);
   });
 });
+
+describe('a passport number read as a date field', () => {
+  const reading = (text: string, y: number): FieldReading => ({
+    text,
+    confidence: 0.97,
+    rects: [{ x: 300, y, width: 150, height: 20 }],
+    assignment: 0.9,
+  });
+
+  it('moves to the unread passport number with its box, held as a guess (measured on photos)', () => {
+    const read = emptyRead();
+    finalizeFields(
+      read,
+      {
+        nationality: reading('TURKEY', 100),
+        passport_expiry: reading('U21752234', 140),
+        date_of_birth: reading('07-12-1975', 60),
+      },
+      (p) => p,
+      0,
+    );
+    expect(read.passport_number.value).toBe('U21752234');
+    expect(read.passport_number.polygon[0]).toEqual([300, 140]);
+    expect(read.passport_number.confidence).toBeGreaterThan(0);
+    expect(read.passport_number.confidence).toBeLessThanOrEqual(0.7);
+    expect(read.passport_expiry.value).toBe('');
+    expect(read.passport_expiry.polygon).toEqual([]);
+    expect(read.date_of_birth.value).toBe('07-12-1975');
+  });
+
+  it('stays where the passport number was read, or where it is no passport number', () => {
+    const both = emptyRead();
+    finalizeFields(
+      both,
+      {
+        nationality: reading('TURKEY', 100),
+        passport_number: reading('U21752235', 120),
+        passport_expiry: reading('U21752234', 140),
+      },
+      (p) => p,
+      0,
+    );
+    expect(both.passport_number.value).toBe('U21752235');
+    expect(both.passport_expiry.value).toBe('U21752234');
+    const garble = emptyRead();
+    finalizeFields(
+      garble,
+      { nationality: reading('TURKEY', 100), passport_expiry: reading('19 Fcb 202S', 140) },
+      (p) => p,
+      0,
+    );
+    expect(garble.passport_number.value).toBe('');
+    expect(garble.passport_expiry.value_original).toBe('19 Fcb 202S');
+  });
+});

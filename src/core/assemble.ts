@@ -5,7 +5,13 @@ import { addressLooksPartial, snapAdministrativeTail } from './normalize/regions
 import { snapStayPurpose } from './normalize/statuses';
 import { snapJobWords } from './normalize/occupations';
 import { isLetterShortOfKnownPlace, snapPlaceOfBirth, SURE_PLACE_READ } from './normalize/places';
-import { DATE_FIELDS as ALL_DATE_FIELDS, type KitasRead, type Polygon, type TextFieldName } from './schema';
+import {
+  DATE_FIELDS as ALL_DATE_FIELDS,
+  emptyTextField,
+  type KitasRead,
+  type Polygon,
+  type TextFieldName,
+} from './schema';
 import type { FieldReading } from './layout/assign';
 import { hasLostDateDigit, normalizeDate } from './normalize/dates';
 import { normalizeGender } from './normalize/gender';
@@ -352,7 +358,39 @@ export function finalizeFields(
     };
   }
   applyIssuingCityFix(read, evidence);
+  movePassportNumberOutOfDate(read, evidence, nationality);
   return evidence;
+}
+
+/**
+ * A date field that holds no date but a passport number, while the passport number is unread: the
+ * passport's label blurred away and its value went to the next label's field (measured three times
+ * on photos: '709995282' as the passport's expiry, 'TR6918971' as the date of birth). The number
+ * moves, with its box, to the passport number, held as a guess: the field is the layout's second
+ * choice. The date field is left empty (its own value was not read).
+ */
+function movePassportNumberOutOfDate(
+  read: KitasRead,
+  evidence: Partial<Record<TextFieldName, FieldEvidence>>,
+  nationality: string,
+): void {
+  if (read.passport_number.value) return;
+  for (const name of ['passport_expiry', 'date_of_birth'] as const) {
+    const e = evidence[name];
+    if (!e || e.format !== 'invalid' || !read[name].value_original) continue;
+    const passport = normalizeField('passport_number', read[name].value_original, nationality);
+    if (!passport.valid || !/\d/.test(passport.value) || /[-/.,\s]/.test(read[name].value_original)) continue;
+    const moved: FieldEvidence = { ...e, format: 'valid', guessed: true, length: passport.value.length };
+    evidence.passport_number = moved;
+    read.passport_number = {
+      ...read[name],
+      value: passport.value,
+      confidence: confidenceFromEvidence(moved),
+    };
+    delete evidence[name];
+    read[name] = emptyTextField(read[name].page_index);
+    return;
+  }
 }
 
 /**
