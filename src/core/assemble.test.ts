@@ -216,14 +216,15 @@ describe('office names and issue places read from soft photos', () => {
   });
 });
 
-describe('the place of issue and the issuing office name one city', () => {
-  const reading = (text: string): FieldReading => ({
-    text,
-    confidence: 0.99,
-    rects: [{ x: 10, y: 10, width: 200, height: 20 }],
-    assignment: 1,
-  });
+/** A field's text as the layout hands it over: one box, sure of its label unless told. */
+function reading(
+  text: string,
+  { x = 10, y = 10, width = 200, confidence = 0.99, assignment = 1 } = {},
+): FieldReading {
+  return { text, confidence, rects: [{ x, y, width, height: 20 }], assignment };
+}
 
+describe('the place of issue and the issuing office name one city', () => {
   it("a place blurred past matching takes the office's city, held as a guess (measured: NALARAN)", () => {
     const read = emptyRead();
     finalizeFields(
@@ -263,20 +264,23 @@ describe('the place of issue and the issuing office name one city', () => {
 
 describe('an address read in part', () => {
   it('is held as a guess (measured: the last line lost, "JL. SUDIRMAN NO. 166, RT 015/RW 009" at 0.97)', () => {
-    const reading = (text: string): FieldReading => ({
-      text,
-      confidence: 0.99,
-      rects: [{ x: 10, y: 10, width: 400, height: 20 }],
-      assignment: 1,
-    });
     const partial = emptyRead();
-    finalizeFields(partial, { address: reading('JL. SUDIRMAN NO. 166, RT 015/RW 009') }, (p) => p, 0);
+    finalizeFields(
+      partial,
+      { address: reading('JL. SUDIRMAN NO. 166, RT 015/RW 009', { width: 400 }) },
+      (p) => p,
+      0,
+    );
     expect(partial.address.value).toBe('JL. SUDIRMAN NO. 166, RT 015/RW 009');
     expect(partial.address.confidence).toBeLessThanOrEqual(0.7);
     const whole = emptyRead();
     finalizeFields(
       whole,
-      { address: reading('JL. SUDIRMAN NO. 166, RT 015/RW 009, KEL. CAKRANEGARA BARAT, KEC. CAKRANEGARA') },
+      {
+        address: reading('JL. SUDIRMAN NO. 166, RT 015/RW 009, KEL. CAKRANEGARA BARAT, KEC. CAKRANEGARA', {
+          width: 400,
+        }),
+      },
       (p) => p,
       0,
     );
@@ -285,21 +289,17 @@ describe('an address read in part', () => {
 });
 
 describe('a passport number read as a date field', () => {
-  const reading = (text: string, y: number): FieldReading => ({
-    text,
-    confidence: 0.97,
-    rects: [{ x: 300, y, width: 150, height: 20 }],
-    assignment: 0.9,
-  });
+  const row = (text: string, y: number) =>
+    reading(text, { x: 300, y, width: 150, confidence: 0.97, assignment: 0.9 });
 
   it('moves to the unread passport number with its box, held as a guess (measured on photos)', () => {
     const read = emptyRead();
     finalizeFields(
       read,
       {
-        nationality: reading('TURKEY', 100),
-        passport_expiry: reading('U21752234', 140),
-        date_of_birth: reading('07-12-1975', 60),
+        nationality: row('TURKEY', 100),
+        passport_expiry: row('U21752234', 140),
+        date_of_birth: row('07-12-1975', 60),
       },
       (p) => p,
       0,
@@ -318,9 +318,9 @@ describe('a passport number read as a date field', () => {
     finalizeFields(
       both,
       {
-        nationality: reading('TURKEY', 100),
-        passport_number: reading('U21752235', 120),
-        passport_expiry: reading('U21752234', 140),
+        nationality: row('TURKEY', 100),
+        passport_number: row('U21752235', 120),
+        passport_expiry: row('U21752234', 140),
       },
       (p) => p,
       0,
@@ -330,7 +330,10 @@ describe('a passport number read as a date field', () => {
     const garble = emptyRead();
     finalizeFields(
       garble,
-      { nationality: reading('TURKEY', 100), passport_expiry: reading('19 Fcb 202S', 140) },
+      {
+        nationality: row('TURKEY', 100),
+        passport_expiry: row('19 Fcb 202S', 140),
+      },
       (p) => p,
       0,
     );
