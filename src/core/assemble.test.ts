@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { finalizeFields, letterGuessedFromDigit, normalizeField, ocrFormatCheck } from './assemble';
 import type { FieldReading } from './layout/assign';
-import { emptyRead, type TextFieldName } from './schema';
+import { emptyRead, type KitasRead, type TextFieldName } from './schema';
 
 describe('normalizeField', () => {
   it.each([
@@ -224,19 +224,20 @@ function reading(
   return { text, confidence, rects: [{ x, y, width, height: 20 }], assignment };
 }
 
+/** The read `finalizeFields` makes of these fields on page 0, boxes kept as they are. */
+function finalized(found: Partial<Record<TextFieldName, FieldReading>>): KitasRead {
+  const read = emptyRead();
+  finalizeFields(read, found, (p) => p, 0);
+  return read;
+}
+
 describe('the place of issue and the issuing office name one city', () => {
   it("a place blurred past matching takes the office's city, held as a guess (measured: NALARAN)", () => {
-    const read = emptyRead();
-    finalizeFields(
-      read,
-      {
-        issued_place: reading('NALARAN, 03-04-2020'),
-        issued_date: reading('NALARAN, 03-04-2020'),
-        office_name: reading('KANTOR IMIGRASI KELAS I TPI MATARAM'),
-      },
-      (p) => p,
-      0,
-    );
+    const read = finalized({
+      issued_place: reading('NALARAN, 03-04-2020'),
+      issued_date: reading('NALARAN, 03-04-2020'),
+      office_name: reading('KANTOR IMIGRASI KELAS I TPI MATARAM'),
+    });
     expect(read.issued_place.value).toBe('MATARAM');
     expect(read.issued_place.value_original).toBe('NALARAN, 03-04-2020');
     expect(read.issued_place.polygon).toHaveLength(4);
@@ -247,16 +248,10 @@ describe('the place of issue and the issuing office name one city', () => {
   });
 
   it('a place that is a known city keeps its read and its confidence', () => {
-    const read = emptyRead();
-    finalizeFields(
-      read,
-      {
-        issued_place: reading('SERANG, 03-04-2020'),
-        office_name: reading('KANTOR IMIGRASI KELAS I TPI SEMARANG'),
-      },
-      (p) => p,
-      0,
-    );
+    const read = finalized({
+      issued_place: reading('SERANG, 03-04-2020'),
+      office_name: reading('KANTOR IMIGRASI KELAS I TPI SEMARANG'),
+    });
     expect(read.issued_place.value).toBe('SERANG');
     expect(read.issued_place.confidence).toBeGreaterThan(0.7);
   });
@@ -264,26 +259,14 @@ describe('the place of issue and the issuing office name one city', () => {
 
 describe('an address read in part', () => {
   it('is held as a guess (measured: the last line lost, "JL. SUDIRMAN NO. 166, RT 015/RW 009" at 0.97)', () => {
-    const partial = emptyRead();
-    finalizeFields(
-      partial,
-      { address: reading('JL. SUDIRMAN NO. 166, RT 015/RW 009', { width: 400 }) },
-      (p) => p,
-      0,
-    );
+    const partial = finalized({ address: reading('JL. SUDIRMAN NO. 166, RT 015/RW 009', { width: 400 }) });
     expect(partial.address.value).toBe('JL. SUDIRMAN NO. 166, RT 015/RW 009');
     expect(partial.address.confidence).toBeLessThanOrEqual(0.7);
-    const whole = emptyRead();
-    finalizeFields(
-      whole,
-      {
-        address: reading('JL. SUDIRMAN NO. 166, RT 015/RW 009, KEL. CAKRANEGARA BARAT, KEC. CAKRANEGARA', {
-          width: 400,
-        }),
-      },
-      (p) => p,
-      0,
-    );
+    const whole = finalized({
+      address: reading('JL. SUDIRMAN NO. 166, RT 015/RW 009, KEL. CAKRANEGARA BARAT, KEC. CAKRANEGARA', {
+        width: 400,
+      }),
+    });
     expect(whole.address.confidence).toBeGreaterThan(0.7);
   });
 });
@@ -293,17 +276,11 @@ describe('a passport number read as a date field', () => {
     reading(text, { x: 300, y, width: 150, confidence: 0.97, assignment: 0.9 });
 
   it('moves to the unread passport number with its box, held as a guess (measured on photos)', () => {
-    const read = emptyRead();
-    finalizeFields(
-      read,
-      {
-        nationality: row('TURKEY', 100),
-        passport_expiry: row('U21752234', 140),
-        date_of_birth: row('07-12-1975', 60),
-      },
-      (p) => p,
-      0,
-    );
+    const read = finalized({
+      nationality: row('TURKEY', 100),
+      passport_expiry: row('U21752234', 140),
+      date_of_birth: row('07-12-1975', 60),
+    });
     expect(read.passport_number.value).toBe('U21752234');
     expect(read.passport_number.polygon[0]).toEqual([300, 140]);
     expect(read.passport_number.confidence).toBeGreaterThan(0);
@@ -314,29 +291,17 @@ describe('a passport number read as a date field', () => {
   });
 
   it('stays where the passport number was read, or where it is no passport number', () => {
-    const both = emptyRead();
-    finalizeFields(
-      both,
-      {
-        nationality: row('TURKEY', 100),
-        passport_number: row('U21752235', 120),
-        passport_expiry: row('U21752234', 140),
-      },
-      (p) => p,
-      0,
-    );
+    const both = finalized({
+      nationality: row('TURKEY', 100),
+      passport_number: row('U21752235', 120),
+      passport_expiry: row('U21752234', 140),
+    });
     expect(both.passport_number.value).toBe('U21752235');
     expect(both.passport_expiry.value).toBe('U21752234');
-    const garble = emptyRead();
-    finalizeFields(
-      garble,
-      {
-        nationality: row('TURKEY', 100),
-        passport_expiry: row('19 Fcb 202S', 140),
-      },
-      (p) => p,
-      0,
-    );
+    const garble = finalized({
+      nationality: row('TURKEY', 100),
+      passport_expiry: row('19 Fcb 202S', 140),
+    });
     expect(garble.passport_number.value).toBe('');
     expect(garble.passport_expiry.value_original).toBe('19 Fcb 202S');
   });
