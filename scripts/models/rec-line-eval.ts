@@ -1,10 +1,11 @@
 // Line accuracy of the app's PP-OCR recognizer (decoding included) on line crops made by
 // `rec-lines.ts`: exact lines and character error rate per tier.
 //
-//   npx tsx scripts/models/rec-line-eval.ts [--model models/ppocr-v4-rec.onnx] [--docs REGEX] [--space P] LINES_DIR [...]
+//   npx tsx scripts/models/rec-line-eval.ts [--model models/ppocr-v4-rec.onnx] [--docs REGEX] [--space P] [--once] LINES_DIR [...]
 //
 // --space 0.02 decodes as the app decoded the pretrained model (word gaps from the space-class
-// probability); SHOW=TIER prints that tier's wrong lines.
+// probability); --once reads each line once (no stretched retry of unsure lines: the weights
+// alone); SHOW=TIER prints that tier's wrong lines.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,6 +25,7 @@ const { values, positionals } = parseArgs({
     model: { type: 'string', default: RECOGNIZER_MODEL_PATH },
     docs: { type: 'string', default: '' },
     space: { type: 'string' },
+    once: { type: 'boolean', default: false },
   },
   allowPositionals: true,
 });
@@ -38,6 +40,7 @@ const runner = await createOnnxRunner(
 const recognizer = createPpocrRecognizer(runner, {
   dictionary: parseDictionary(await readFile(RECOGNIZER_DICTIONARY_PATH, 'utf8')),
   ...(values.space ? { gapSpaceProbability: Number(values.space) } : {}),
+  ...(values.once ? { stretchedRetry: false as const } : {}),
 });
 const docs = new RegExp(values.docs);
 

@@ -116,6 +116,11 @@ export interface RecognizeOptions {
    * ('second': the other engine leads, and the main one reads only the lines it is unsure of).
    */
   lead?: 'first' | 'second';
+  /**
+   * Read once, as framed: no second look of the recognizer's own (PP-OCR's stretched retry).
+   * Re-reads that vote against the first read ask for this, so that agreement means two views.
+   */
+  once?: boolean;
 }
 
 export interface TextRecognizer {

@@ -37,6 +37,14 @@ describe('refineFields', () => {
     expect(fields.full_name.reread).toBe('agree');
   });
 
+  it('asks each re-read for one look as framed, so that agreement is between two views', async () => {
+    const fields = { full_name: field('JOBE MARIA SANTOS', 0.5) };
+    const { recognizer, asked } = scripted(['JOSE MARIA SANTOS', 'JOSE MARlA SANTOS']);
+    await refineFields(raster, fields, recognizer, { below: 0.85 });
+    expect(asked.length).toBeGreaterThanOrEqual(2);
+    expect(asked.every((o) => o?.once === true)).toBe(true);
+  });
+
   it('a lone re-read that lost most of the characters does not replace the first read', async () => {
     const fields = { full_name: field('ETHAN COTE', 0.6) };
     await refineFields(raster, fields, scripted(['F', 'I FU']).recognizer, { below: 0.85 });

@@ -57,7 +57,10 @@ export async function refineFields(
       const rect = f.rects[0]!;
       const normalize = (text: string) => normalizeField(name, cleanText(text), nationality);
       const reads: { text: string; confidence: number }[] = [{ text: f.text, confidence: f.confidence }];
-      const second = await recognizeRegion(raster, rect, recognizer, charsetFor(name, f.text));
+      const second = await recognizeRegion(raster, rect, recognizer, {
+        charset: charsetFor(name, f.text),
+        once: true,
+      });
       if (second) reads.push(second);
       const secondValue = second ? normalize(second.text) : null;
       if (!secondValue || secondValue.valid === false || secondValue.value !== normalize(f.text).value) {
@@ -65,7 +68,11 @@ export async function refineFields(
         // differently (more margin, smaller scale) by the other engine where there is one; errors
         // of independent reads rarely coincide, so a real glyph tends to win two of three.
         options.signal?.throwIfAborted();
-        const third = await recognizeRegion(raster, rect, recognizer, undefined, ALTERNATE_FRAMING, 'second');
+        const third = await recognizeRegion(raster, rect, recognizer, {
+          framing: ALTERNATE_FRAMING,
+          engine: 'second',
+          once: true,
+        });
         if (third) reads.push(third);
       }
       const votes = new Map<string, { n: number; confidence: number; text: string; valid: boolean | null }>();
@@ -225,7 +232,11 @@ async function askOtherEngine(
       // A value over several lines (an address) is read line by line and joined, as it was assembled.
       const reads = await Promise.all(
         (f.lineRects ?? f.rects).map((rect) =>
-          recognizeRegion(raster, rect, recognizer, undefined, opinion.framing, opinion.engine),
+          recognizeRegion(raster, rect, recognizer, {
+            framing: opinion.framing,
+            engine: opinion.engine,
+            once: true,
+          }),
         ),
       );
       if (reads.some((r) => !r)) return;

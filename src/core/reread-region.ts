@@ -85,7 +85,7 @@ export async function rereadRegion(
   const charset = charsetFor(field, read?.text ?? '');
   if (charset && normalized?.valid !== true) {
     options.signal?.throwIfAborted();
-    const second = await recognizeRegion(raster, box, recognizer, charset);
+    const second = await recognizeRegion(raster, box, recognizer, { charset });
     const secondNorm = second ? normalizeField(field, cleanText(second.text), nationality) : null;
     if (second && secondNorm && (secondNorm.valid === true || !read)) {
       read = second;

@@ -62,14 +62,24 @@ export async function recognizeLines(
   return lines.filter((l): l is TextLine => l !== null && l.text.length > 0);
 }
 
+export interface RegionReadOptions {
+  /** Characters the read may hold (the field's format). */
+  charset?: string;
+  /** Line height the crop is scaled to, and the margin around the box as a share of its height. */
+  framing?: { targetHeight: number; padRatio: number };
+  engine?: 'first' | 'second';
+  /** One look as framed (`RecognizeOptions.once`): a re-read that must stay a view of its own. */
+  once?: boolean;
+}
+
 export async function recognizeRegion(
   raster: Raster,
   rect: Rect,
   recognizer: TextRecognizer,
-  charset?: string,
-  framing: { targetHeight: number; padRatio: number } = { targetHeight: TARGET_LINE_HEIGHT, padRatio: 0.08 },
-  engine?: 'first' | 'second',
+  options: RegionReadOptions = {},
 ): Promise<TextLine | null> {
+  const { charset, engine, once } = options;
+  const framing = options.framing ?? { targetHeight: TARGET_LINE_HEIGHT, padRatio: 0.08 };
   const pad = Math.max(2, Math.round(rect.height * framing.padRatio));
   const padded = {
     x: rect.x - pad,
@@ -94,6 +104,7 @@ export async function recognizeRegion(
     mode: 'line',
     ...(charset ? { charset } : {}),
     ...(engine ? { engine } : {}),
+    ...(once ? { once } : {}),
   });
   const words = rec.words
     .filter((w) => w.text.trim().length > 0)

@@ -274,7 +274,12 @@ describe('createPpocrRecognizer', () => {
     // The ideograph is outside the permit charset: the digit, its runner-up, is read.
     expect(r.text).toBe('A 1B');
     expect(r.words.map((w) => w.text)).toEqual(['A', '1B']);
-    expect(calls).toEqual([[1, 3, 48, 40]]);
+    // Unsure (mean character probability 0.67): read again a quarter wider (50 px, padded to 56),
+    // which reads no surer here, so the first read stands.
+    expect(calls).toEqual([
+      [1, 3, 48, 40],
+      [1, 3, 48, 56],
+    ]);
     // 40 px input over 5 steps, scale 1: 8 px a step.
     expect(r.words[1]!.bbox.x).toBeCloseTo(1.5 * 8, 6);
     expect(r.words[1]!.bbox.height).toBe(48);
@@ -304,6 +309,64 @@ describe('createPpocrRecognizer', () => {
     const rec = createPpocrRecognizer(runner, { dictionary, defaultCharset: 'B', name: 'x' });
     expect(rec.name).toBe('x');
     expect((await rec.recognize(solid(40, 48, [255, 255, 255, 255]))).text).toBe('B');
+  });
+
+  it('keeps the stretched re-read of an unsure line where it is surer, boxed in crop pixels', async () => {
+    // The first read (40 px) is unsure; the stretched one (50 px, padded to 56) sees two letters.
+    const calls: (readonly number[])[] = [];
+    const runner: TensorRunner = {
+      backend: 'fake',
+      run: (_input, dims) => {
+        calls.push(dims);
+        const out: Step[] =
+          dims[3] === 40
+            ? [{ [A]: 0.6 }, { [BLANK]: 1 }, { [BLANK]: 1 }, { [BLANK]: 1 }, { [BLANK]: 1 }]
+            : [
+                { [A]: 0.99 },
+                { [BLANK]: 1 },
+                { [SPACE]: 0.99 },
+                { [B]: 0.98 },
+                { [BLANK]: 1 },
+                { [BLANK]: 1 },
+                { [BLANK]: 1 },
+              ];
+        return Promise.resolve({ data: probs(out), dims: [1, out.length, C] });
+      },
+    };
+    const rec = createPpocrRecognizer(runner, { dictionary });
+    const r = await rec.recognize(solid(40, 48, [255, 255, 255, 255]));
+    expect(calls.map((d) => d[3])).toEqual([40, 56]);
+    expect(r.text).toBe('A B');
+    // No surer than the first read: 'A' over the first read's 'A' (0.6), 'B' where the first read
+    // had no word, at its line score (0.6).
+    expect(r.words[0]!.confidence).toBeCloseTo(0.6, 6);
+    expect(r.words[1]!.confidence).toBeCloseTo(0.6, 6);
+    expect(r.confidence).toBeCloseTo(0.6, 6);
+    // 56 px over 7 steps at a horizontal scale of 50/40: 6.4 crop px a step.
+    expect(r.words[1]!.bbox.x).toBeCloseTo(2.5 * 6.4, 6);
+    expect(r.words[1]!.bbox.height).toBe(48);
+  });
+
+  it('reads an unsure line twice, unless sure, the retry is off or the call asks for one look', async () => {
+    const white = solid(40, 48, [255, 255, 255, 255]);
+    const unsure = fakeRunner(steps);
+    expect((await createPpocrRecognizer(unsure.runner, { dictionary }).recognize(white)).text).toBe('A 1B');
+    expect(unsure.calls).toHaveLength(2);
+    const sure = fakeRunner([{ [A]: 0.99 }, { [BLANK]: 1 }, { [B]: 0.98 }]);
+    expect((await createPpocrRecognizer(sure.runner, { dictionary }).recognize(white)).text).toBe('AB');
+    expect(sure.calls).toHaveLength(1);
+    const off = fakeRunner(steps);
+    await createPpocrRecognizer(off.runner, { dictionary, stretchedRetry: false }).recognize(white);
+    expect(off.calls).toHaveLength(1);
+    const asked = fakeRunner(steps);
+    await createPpocrRecognizer(asked.runner, { dictionary }).recognize(white, { once: true });
+    expect(asked.calls).toHaveLength(1);
+  });
+
+  it('stretches the model input by the asked factor', () => {
+    const { width, scale } = toInputTensor(solid(40, 48, [0, 0, 0, 255]), 1.25);
+    expect(width).toBe(56);
+    expect(scale).toBeCloseTo(1.25, 6);
   });
 
   it('passes a model-height, padded width to the runner and maps boxes back to the crop', async () => {
