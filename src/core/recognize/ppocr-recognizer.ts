@@ -47,7 +47,7 @@ export interface PpocrRecognizerOptions {
    * Read a line again stretched in width where its first read is unsure, and keep the surer read
    * (STRETCHED_RETRY by default; false reads each line once).
    */
-  stretchedRetry?: Readonly<{ below: number; stretch: number }> | false;
+  stretchedRetry?: StretchedRetry | false;
 }
 
 /**
@@ -61,7 +61,8 @@ export interface PpocrRecognizerOptions {
  * Stretching every line instead: photos 82.9%, webcam 28.2%; a retry stretched by 1.15: photos
  * 83.4%; every line by 1.5: 77.9%; squeezed by 0.8: 75.2%.
  */
-export const STRETCHED_RETRY: Readonly<{ below: number; stretch: number }> = { below: 0.97, stretch: 1.25 };
+export type StretchedRetry = Readonly<{ below: number; stretch: number }>;
+export const STRETCHED_RETRY: StretchedRetry = { below: 0.97, stretch: 1.25 };
 
 /**
  * A TextRecognizer over a PP-OCR rec model. Only single lines are read ('line' and 'word' modes);
