@@ -170,6 +170,7 @@ describe('validateRead', () => {
     ],
     [{ issued_date: '02-06-2024', stay_multiple_entries_permit_expiry: '09-01-2026' }, 'issued_date:future'],
     [{ passport_number: 'PA12345678' }, 'passport_number:format'],
+    [{ date_of_birth: '17-09-1906' }, 'date_of_birth:implausible'],
     [{ stay_permit_index: 'E3' }, 'stay_permit_index:format'],
   ] as const)('%j warns %s without making anything invalid', (overrides, expected) => {
     const { invalid, warnings } = run(overrides);
@@ -202,6 +203,22 @@ describe('validateRead', () => {
     ).toEqual([]);
   });
 
+  it('finds a holder over a hundred at issue implausible (measured on photos: 1906 for 1986, 1902 for 1962)', () => {
+    const misread = run({ issued_date: '15-09-2021', date_of_birth: '17-09-1906' });
+    expect(codes(misread.warnings)).toContain('date_of_birth:implausible');
+    expect(misread.invalid).toEqual([]);
+    // A hundred years to the day is still plausible; without an issue date, from the day of reading.
+    expect(codes(run({ issued_date: '15-09-2021', date_of_birth: '15-09-1921' }).warnings)).not.toContain(
+      'date_of_birth:implausible',
+    );
+    const noIssue = run(
+      { issued_date: '', date_of_birth: '01-01-1924' },
+      'KITAS',
+      new Date(Date.UTC(2025, 0, 10)),
+    );
+    expect(codes(noIssue.warnings)).toContain('date_of_birth:implausible');
+  });
+
   it('does not check passport formats of an unknown nationality', () => {
     expect(run({ nationality: 'ATLANTIS', passport_number: '??' }).warnings).toEqual([]);
   });
@@ -217,6 +234,12 @@ describe('doubtedFields', () => {
         warnings: [issue('issued_date', 'future')],
       }),
     ).toEqual(['date_of_birth', 'niora', 'issued_date']);
+  });
+
+  it('a date of birth over a hundred years back', () => {
+    expect(doubtedFields({ invalid: [], warnings: [issue('date_of_birth', 'implausible')] })).toEqual([
+      'date_of_birth',
+    ]);
   });
 
   it('other warnings (an expired permit or passport) doubt nothing', () => {

@@ -26,13 +26,19 @@ export interface ValidationResult {
 }
 
 /**
- * Fields whose value the checks put in doubt (their confidence is capped): every invalid one, and an
- * issue date after the day of reading. That one stays a warning, as a device's clock can be wrong,
- * but on the generated photos every such read was a misread year (10-11-2027 for 2022, read at 0.96).
+ * Fields whose value the checks put in doubt (their confidence is capped): every invalid one, an
+ * issue date after the day of reading and a holder over a hundred. Those two stay warnings, as a
+ * device's clock can be wrong and a centenarian may hold a permit, but on the generated photos every
+ * such read was a misread year (10-11-2027 for 2022 at 0.96; 17-09-1906 for 1986 at 0.93,
+ * 21-04-1902 for 1962 at 0.91).
  */
 export function doubtedFields({ invalid, warnings }: ValidationResult): FieldName[] {
-  const future = warnings.filter((w) => w.field === 'issued_date' && w.code === 'future');
-  return [...new Set([...invalid, ...future].map((issue) => issue.field))];
+  const doubtedWarnings = warnings.filter(
+    (w) =>
+      (w.field === 'issued_date' && w.code === 'future') ||
+      (w.field === 'date_of_birth' && w.code === 'implausible'),
+  );
+  return [...new Set([...invalid, ...doubtedWarnings].map((issue) => issue.field))];
 }
 
 /** Fields a KITAS/KITAP read must have (besides a permit number or a NIORA). */
@@ -48,6 +54,8 @@ const STAY_EXPIRY_FIELDS = ['stay_multiple_entries_permit_expiry', 'stay_entries
 
 /** The longest a stay permit runs from its issue (a second-home ITAS; a KITAP runs five years). */
 const MAX_PERMIT_YEARS = 10;
+/** An age at issue (or at reading) past which a date of birth is more likely a misread year. */
+const MAX_HOLDER_AGE = 100;
 
 /** dd-mm-yyyy `years` later (29 February to the 28th). */
 function yearsAfter(dmy: string, years: number): string {
@@ -187,6 +195,14 @@ export function validateRead(read: KitasRead, options: ValidateOptions): Validat
   }
   if (before(passportExpiry, today)) {
     issue(warnings, 'passport_expiry', 'expired', 'The passport has expired.');
+  }
+  if (dob && before(yearsAfter(dob, MAX_HOLDER_AGE), issued ?? today)) {
+    issue(
+      warnings,
+      'date_of_birth',
+      'implausible',
+      `Date of birth is more than ${MAX_HOLDER_AGE} years before the ${issued ? 'issue date' : 'day of reading'}.`,
+    );
   }
   const permitExpiries = STAY_EXPIRY_FIELDS.map((f) => dates[f]).filter((d): d is string => d !== undefined);
   const lastPermitExpiry = permitExpiries.sort(compareDates).at(-1);
