@@ -233,12 +233,12 @@ def load_lines(dirs):
     return rows
 
 
-def batches(samples, max_cells, shuffle):
+def batches(samples, max_cells, shuffle, width=lambda s: s['x'].shape[-1]):
     """Groups of similar width whose padded size stays under max_cells time steps."""
-    order = sorted(samples, key=lambda s: s['x'].shape[-1])
+    order = sorted(samples, key=width)
     groups, cur = [], []
     for s in order:
-        w = s['x'].shape[-1]
+        w = width(s)
         if cur and (len(cur) + 1) * w > max_cells:
             groups.append(cur)
             cur = []
@@ -272,20 +272,26 @@ def greedy(logits, subset, classes):
     return out
 
 
+def tally(samples, read_group, max_cells, by_tier, width=lambda s: s['x'].shape[-1]):
+    """Exact-line share, character error rate and count per tier ('all' too) of the texts
+    `read_group` gives for each batch of `samples`."""
+    stats = {}
+    for group in batches(samples, max_cells, False, width):
+        for s, t in zip(group, read_group(group)):
+            for key in ('all', s['tier']) if by_tier else ('all',):
+                st = stats.setdefault(key, [0, 0, 0, 0])
+                st[0] += 1
+                st[1] += t == s['text']
+                st[2] += levenshtein(t, s['text'])
+                st[3] += len(s['text'])
+    return {k: (v[1] / max(1, v[0]), v[2] / max(1, v[3]), v[0]) for k, v in stats.items()}
+
+
 def evaluate(model, samples, subset, classes, start, by_tier=False):
     model.eval()
-    stats = {}
     with torch.no_grad():
-        for group in batches(samples, 4000, False):
-            texts = greedy(model(collate(group), start=start, subset=subset), subset, classes)
-            for s, t in zip(group, texts):
-                for key in ('all', s['tier']) if by_tier else ('all',):
-                    st = stats.setdefault(key, [0, 0, 0, 0])
-                    st[0] += 1
-                    st[1] += t == s['text']
-                    st[2] += levenshtein(t, s['text'])
-                    st[3] += len(s['text'])
-    return {k: (v[1] / max(1, v[0]), v[2] / max(1, v[3]), v[0]) for k, v in stats.items()}
+        return tally(
+            samples, lambda g: greedy(model(collate(g), start=start, subset=subset), subset, classes), 4000, by_tier)
 
 
 def levenshtein(a, b):
@@ -311,21 +317,27 @@ def prepare(args):
     print('wrote %s (outputs: %s)' % (args.out, [o.name for o in proto.graph.output]))
 
 
-def train(args):
-    torch.set_num_threads(args.threads)
-    random.seed(args.seed)
-    torch.manual_seed(args.seed)
+def permit_classes():
+    """The model's class list (blank, dictionary, space) and the indices of the blank and the
+    permit's characters: only those are trained (and decoded by the app); the other classes' weights
+    are left exactly as they were."""
     with open(DICTIONARY, encoding='utf-8') as f:
         dictionary = f.read().split('\n')
     if dictionary and dictionary[-1] == '':
         dictionary.pop()
     classes = [''] + dictionary + [' ']
-    # Only the permit's characters are trained (and decoded by the app); the other classes' weights
-    # are left exactly as they were.
     subset = [0]
     for i, c in enumerate(classes):
         if i > 0 and c in PERMIT_CHARSET and c not in [classes[j] for j in subset]:
             subset.append(i)
+    return classes, subset
+
+
+def train(args):
+    torch.set_num_threads(args.threads)
+    random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    classes, subset = permit_classes()
     position = {classes[k]: p for p, k in enumerate(subset) if p > 0}
 
     proto = onnx.load(args.model)

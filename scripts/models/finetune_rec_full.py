@@ -41,26 +41,12 @@ import torch.nn.functional as F
 from onnx import numpy_helper
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from finetune_rec import DICTIONARY, PERMIT_CHARSET, OnnxGraph, attrs, greedy, levenshtein, run_op  # noqa: E402
+from finetune_rec import OnnxGraph, attrs, batches, greedy, permit_classes, report, run_op, tally  # noqa: E402
 
 HEIGHT = 48
 STEP = 8
 # Ops whose inputs must share a device; shape arithmetic stays on the CPU.
 DEVICE_OPS = {'Add', 'Sub', 'Mul', 'Div', 'Pow', 'MatMul', 'Conv', 'Concat', 'BatchNormalization'}
-
-
-def permit_classes():
-    """The full model's class list and the indices of the blank and the permit's characters."""
-    with open(DICTIONARY, encoding='utf-8') as f:
-        dictionary = f.read().split('\n')
-    if dictionary and dictionary[-1] == '':
-        dictionary.pop()
-    classes = [''] + dictionary + [' ']
-    subset = [0]
-    for i, c in enumerate(classes):
-        if i > 0 and c in PERMIT_CHARSET and c not in [classes[j] for j in subset]:
-            subset.append(i)
-    return classes, subset
 
 
 def head_constants(proto):
@@ -177,20 +163,8 @@ def load_pack(path, position, max_width):
     return out, skipped
 
 
-def batches(samples, max_pixels, shuffle):
-    order = sorted(samples, key=lambda s: s['img'].shape[1])
-    groups, cur = [], []
-    for s in order:
-        w = s['img'].shape[1]
-        if cur and (len(cur) + 1) * w > max_pixels:
-            groups.append(cur)
-            cur = []
-        cur.append(s)
-    if cur:
-        groups.append(cur)
-    if shuffle:
-        random.shuffle(groups)
-    return groups
+def image_width(sample):
+    return sample['img'].shape[1]
 
 
 def collate(group, device):
@@ -241,25 +215,18 @@ def augment(x, widths, strength):
 
 
 def evaluate(model, samples, classes, subset, device):
+    """Greedy exact-line share and CER per tier; the trimmed head's class k is `subset[k]`."""
     model.eval()
-    stats = {}
+    kept = [classes[k] for k in subset]
+    positions = list(range(len(subset)))
     with torch.no_grad():
-        for group in batches(samples, 60000, False):
-            x, _ = collate(group, device)
-            texts = greedy(model(x).float().cpu(), list(range(len(subset))), [classes[k] for k in subset])
-            for s, t in zip(group, texts):
-                for key in ('all', s['tier']):
-                    st = stats.setdefault(key, [0, 0, 0, 0])
-                    st[0] += 1
-                    st[1] += t == s['text']
-                    st[2] += levenshtein(t, s['text'])
-                    st[3] += len(s['text'])
-    return {k: (v[1] / max(1, v[0]), v[2] / max(1, v[3]), v[0]) for k, v in stats.items()}
-
-
-def report(label, stats):
-    parts = ['%s %.4f exact, CER %.4f (%d)' % (k, v[0], v[1], v[2]) for k, v in sorted(stats.items())]
-    print('%s: %s' % (label, '; '.join(parts)), flush=True)
+        return tally(
+            samples,
+            lambda group: greedy(model(collate(group, device)[0]).float().cpu(), positions, kept),
+            60000,
+            True,
+            width=image_width,
+        )
 
 
 def train(args):
@@ -312,7 +279,7 @@ def train(args):
     done = False
     while not done:
         epoch += 1
-        for group in batches(data['train'], args.batch_pixels, True):
+        for group in batches(data['train'], args.batch_pixels, True, width=image_width):
             frac = step / args.steps if args.steps else (time.time() - start) / args.seconds
             if frac >= 1:
                 done = True
