@@ -8,7 +8,8 @@
 //
 // Layout: 4-byte little-endian length of the JSON index, the index (an array of
 // {text, doc, tier, split, offset, length}), then the WebP images back to back. The sample is chosen
-// by a hash of the crop's file name, so the same arguments give the same pack.
+// by a hash of the crop's path as given (directory and file name), so the same arguments give the
+// same pack, whatever order the directories are read in.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
