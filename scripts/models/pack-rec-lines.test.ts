@@ -11,7 +11,12 @@ async function linesDir(root: string, rows: [file: string, text: string, doc: st
   for (const [i, [file]] of rows.entries()) {
     // Each crop its own width and shade, so that a mixed-up offset shows.
     await sharp({
-      create: { width: 60 + 20 * i, height: 48, channels: 3, background: { r: Math.min(255, 40 * i), g: 90, b: 200 } },
+      create: {
+        width: 60 + 20 * i,
+        height: 48,
+        channels: 3,
+        background: { r: Math.min(255, 40 * i), g: 90, b: 200 },
+      },
     })
       .png()
       .toFile(join(root, 'img', file));
