@@ -304,7 +304,9 @@ def train(args):
             step += 1
             loss_sum += loss.item() * len(group)
             seen += len(group)
-            if args.max_steps and step >= args.max_steps:
+            # The schedule's last state is validated too (the cosine tail is often the best).
+            finished = step >= args.steps if args.steps else time.time() - start >= args.seconds
+            if finished or (args.max_steps and step >= args.max_steps):
                 done = True
             due = step % args.eval_steps == 0 if args.eval_steps else time.time() - last_eval >= args.eval_every
             if done or due:

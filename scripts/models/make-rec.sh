@@ -63,14 +63,10 @@ if [ "${GPU_DONE:-}" != 1 ]; then
     "${all_lines[@]}" "${extra_lines[@]}"
   "$torch_python" scripts/models/finetune_rec_full.py trim --model "$work/rec-finetuned.onnx" --out "$work/rec-trim.onnx"
   cat <<EOF
-Now, on a machine with a GPU (python3 with torch, onnx, pillow), with $work/pack.bin and
-$work/rec-trim.onnx copied to it:
-  python3 scripts/models/finetune_rec_full.py train --model rec-trim.onnx --pack pack.bin \\
-    --out stage1.onnx --steps 960 --eval-steps 140 --lr 2e-4 --augment 0.5 --batch-pixels 40960
-  python3 scripts/models/finetune_rec_full.py train --model stage1.onnx --pack pack.bin \\
-    --out stage2.onnx --steps 720 --eval-steps 140 --lr 1e-4 --augment 0.5 --backbone-lr-scale 1.0 \\
-    --warmup 30 --batch-pixels 40960
-then copy stage2.onnx back to $work/rec-trained.onnx and run this script again with GPU_DONE=1.
+Now, on a machine with a GPU (python3 with torch, onnx, pillow), from a copy of this repository
+with $work/pack.bin and $work/rec-trim.onnx beside it:
+  bash scripts/models/gpu-finetune.sh pack.bin rec-trim.onnx gpu-out
+then copy gpu-out/stage2.onnx back to $work/rec-trained.onnx and run this script again with GPU_DONE=1.
 EOF
   exit 0
 fi
