@@ -200,6 +200,22 @@ describe('quality-aware figures', () => {
     expect(failed).toMatchObject({ quality_issues: null, readable: false });
   });
 
+  it("keeps the report's measures per document, and none without a report", () => {
+    expect(clean.quality).toEqual({ sharpness: 1, text_height: 12, document_area: 0, glare: 0 });
+    expect(pdf.quality).toBeNull();
+    expect(failed.quality).toBeNull();
+  });
+
+  it('splits the frames the check asks to come closer to from the rest', () => {
+    const g = aggregate([clean, glare, small, blurry, pdf, failed]);
+    // Close enough: clean (3/3), glare (1/3) and blurry (0/3: the name misread, the rest unread).
+    expect(g.close_enough_docs).toBe(3);
+    expect(g.exact_match_close_enough).toEqual({ n: 9, ok: 4, rate: 4 / 9 });
+    // Too small: the 0.92 name and the 0.9 false positive are wrong at >= 0.9 of its 4 reads.
+    expect(g.too_small_docs).toBe(1);
+    expect(g.too_small_confident_wrong).toEqual({ n: 4, ok: 2, rate: 0.5 });
+  });
+
   it('splits readable from flagged docs and counts confident wrong reads on flagged ones', () => {
     const g = aggregate([clean, glare, small, blurry, pdf, failed]);
     expect(g.docs).toBe(6);
@@ -232,7 +248,9 @@ describe('quality-aware figures', () => {
     const text = formatReport(report);
     const rows = text.split('\n').filter((l) => /\d+\/\d+ reads +\|$/.test(l));
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatch(/^\| webcam +\| 2 +\| 1 +\| 100\.0% \(3\/3\) +\| 1 +\| 2\/4 reads +\|$/);
+    expect(rows[0]).toMatch(
+      /^\| webcam +\| 2 +\| 1 +\| 100\.0% \(3\/3\) +\| 1 +\| 2\/4 reads +\| 1 +\| 100\.0% \(3\/3\) +\| 2\/4 reads +\|$/,
+    );
     expect(text).toMatch(
       /\| tier +\| docs +\| readable +\| exact \(readable\) +\| flagged \(too_small\/blurry\) +\|/,
     );

@@ -38,6 +38,8 @@ export const HIGH_CONFIDENCE = 0.9;
 export const NEGATIVE_MAX_FIELDS = 3;
 /** Quality issues under which a frame is not readable reliably: the check must say so ("move closer", "hold still"). */
 export const UNREADABLE_ISSUES: readonly string[] = ['too_small', 'blurry'];
+/** The issue under which the check tells the user to move closer: the webcam target is set on the other frames. */
+export const TOO_SMALL_ISSUE = 'too_small';
 
 export interface FieldScore {
   field: TextFieldName;
@@ -86,6 +88,8 @@ export interface DocScore {
   quality_issues: string[] | null;
   /** A quality report is present and names neither 'too_small' nor 'blurry'. */
   readable: boolean;
+  /** The quality report's measures (photos and frames), for studying the check's thresholds; null without one. */
+  quality: { sharpness: number; text_height: number; document_area: number; glare: number } | null;
   timings_ms: Record<string, number>;
   wall_ms: number;
   error?: string;
@@ -116,6 +120,24 @@ export function qualityIssues(result: KitasResult | null): string[] | null {
 /** A quality report is present and names 'too_small' or 'blurry'. */
 export function isFlagged(doc: Pick<DocScore, 'quality_issues'>): boolean {
   return !!doc.quality_issues?.some((i) => UNREADABLE_ISSUES.includes(i));
+}
+
+/** A quality report is present and does not ask the user to move closer. */
+export function isCloseEnough(doc: Pick<DocScore, 'quality_issues'>): boolean {
+  return !!doc.quality_issues && !doc.quality_issues.includes(TOO_SMALL_ISSUE);
+}
+
+/** The quality report's measures, or null when the result has none. */
+export function qualityMeasures(result: KitasResult | null): DocScore['quality'] {
+  const q = result?.meta?.quality as Record<string, unknown> | null | undefined;
+  if (!q || typeof q !== 'object' || !Array.isArray(q.issues)) return null;
+  const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+  return {
+    sharpness: num(q.sharpness),
+    text_height: num(q.textHeight),
+    document_area: num(q.documentArea),
+    glare: num(q.glare),
+  };
 }
 
 /** Scores one pipeline result against its truth. */
@@ -167,6 +189,7 @@ export function scoreDocument(
     nonempty_reads: nonempty,
     quality_issues: issues,
     readable: issues !== null && !isFlagged({ quality_issues: issues }),
+    quality: qualityMeasures(result),
     timings_ms: { ...(result?.meta?.timings_ms ?? {}) },
     wall_ms: extra.wall_ms ?? 0,
     ...(extra.error ? { error: extra.error } : {}),
@@ -225,6 +248,13 @@ export interface GroupStats {
    * (not equal to the, possibly empty, truth). Should be 0: a frame judged unreadable must not look certain.
    */
   flagged_confident_wrong: Rate;
+  /** Docs with a quality report that does not name 'too_small' (the check does not say "move closer"). */
+  close_enough_docs: number;
+  /** Exact match over the non-empty truth fields of those docs: what the webcam target is set on. */
+  exact_match_close_enough: Rate;
+  /** Docs whose report names 'too_small': n = their non-empty reads, ok = wrong ones at confidence >= 0.9. */
+  too_small_docs: number;
+  too_small_confident_wrong: Rate;
 }
 
 function fieldStats(scores: FieldScore[]): FieldStats {
@@ -262,6 +292,10 @@ export function aggregate(docs: DocScore[]): GroupStats {
   const flagged = docs.filter(isFlagged);
   const flaggedSamples = confidenceSamples(flagged);
   const flaggedHigh = precisionAtThreshold(flaggedSamples, HIGH_CONFIDENCE);
+  const closeEnough = docs.filter(isCloseEnough);
+  const tooSmall = docs.filter((d) => d.quality_issues?.includes(TOO_SMALL_ISSUE));
+  const tooSmallSamples = confidenceSamples(tooSmall);
+  const tooSmallHigh = precisionAtThreshold(tooSmallSamples, HIGH_CONFIDENCE);
   return {
     docs: docs.length,
     exact_match: base.exact,
@@ -285,6 +319,10 @@ export function aggregate(docs: DocScore[]): GroupStats {
     exact_match_readable: fieldStats(readable.flatMap((d) => d.fields)).exact,
     flagged_docs: flagged.length,
     flagged_confident_wrong: rate(flaggedHigh.n - flaggedHigh.correct, flaggedSamples.length),
+    close_enough_docs: closeEnough.length,
+    exact_match_close_enough: fieldStats(closeEnough.flatMap((d) => d.fields)).exact,
+    too_small_docs: tooSmall.length,
+    too_small_confident_wrong: rate(tooSmallHigh.n - tooSmallHigh.correct, tooSmallSamples.length),
   };
 }
 

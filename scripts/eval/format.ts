@@ -52,6 +52,9 @@ function qualityRow(name: string, g: GroupStats): string[] {
     rateCell(g.exact_match_readable),
     String(g.flagged_docs),
     g.flagged_docs ? `${w.ok}/${w.n} reads` : '-',
+    String(g.close_enough_docs),
+    rateCell(g.exact_match_close_enough),
+    g.too_small_docs ? `${g.too_small_confident_wrong.ok}/${g.too_small_confident_wrong.n} reads` : '-',
   ];
 }
 
@@ -87,7 +90,8 @@ export function formatReport(report: EvalReport): string {
     out.push('');
     out.push(
       "Frame quality (readable = quality check names neither 'too_small' nor 'blurry'; flagged ones " +
-        'should carry no wrong read at confidence >= 0.9)',
+        "should carry no wrong read at confidence >= 0.9; close enough = it does not name 'too_small', " +
+        'the frames the webcam target is set on)',
     );
     out.push(
       table(
@@ -98,6 +102,9 @@ export function formatReport(report: EvalReport): string {
           'exact (readable)',
           'flagged (too_small/blurry)',
           'wrong at conf>=.9 on flagged',
+          'close enough',
+          'exact (close enough)',
+          'wrong at conf>=.9 on too_small',
         ],
         withQuality.map(([t, g]) => qualityRow(t, g)),
       ),
