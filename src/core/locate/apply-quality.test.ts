@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { confidenceFactor } from './apply-quality';
+import { confidenceFactor, frameEvidence } from './apply-quality';
 import { QUALITY_MESSAGES, withIssue, type QualityReport } from './quality';
 
-function report(issues: QualityReport['issues']): QualityReport {
+function report(issues: QualityReport['issues'], soft = false): QualityReport {
   return {
     ok: issues.length === 0,
     issues,
     messages: issues.map((i) => QUALITY_MESSAGES[i]),
     sharpness: 0.5,
+    soft,
     glare: 0,
     documentArea: 0.6,
     textHeight: 20,
@@ -38,5 +39,18 @@ describe('confidenceFactor', () => {
     expect(confidenceFactor(report(['edges_unclear', 'glare']))).toBeCloseTo(0.7225, 6);
     // Blur and size are evidence of the confidence model instead.
     expect(confidenceFactor(report(['blurry', 'too_small']))).toBe(1);
+  });
+});
+
+describe('frameEvidence', () => {
+  it('gives the confidence model soft print as its blur feature, whether or not the frame is called blurry', () => {
+    expect(frameEvidence(report([]))).toEqual({ blurryFrame: false, smallFrame: false });
+    expect(frameEvidence(report([], true))).toEqual({ blurryFrame: true, smallFrame: false });
+    expect(frameEvidence(report(['blurry', 'too_small'], true))).toEqual({
+      blurryFrame: true,
+      smallFrame: true,
+    });
+    // Thresholds set above the fitted level still count a blurry frame as soft.
+    expect(frameEvidence(report(['blurry']))).toEqual({ blurryFrame: true, smallFrame: false });
   });
 });

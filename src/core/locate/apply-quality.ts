@@ -25,9 +25,12 @@ export function confidenceFactor(q: QualityReport): number {
   return f;
 }
 
-/** What the confidence model learns from a frame's quality. */
+/**
+ * What the confidence model learns from a frame's quality. Its blur feature is soft print (the level
+ * it was fitted at), not the 'blurry' issue, which is kept for print too soft to read.
+ */
 export function frameEvidence(q: QualityReport): Required<Pick<FieldEvidence, 'blurryFrame' | 'smallFrame'>> {
-  return { blurryFrame: q.issues.includes('blurry'), smallFrame: q.issues.includes('too_small') };
+  return { blurryFrame: q.soft || q.issues.includes('blurry'), smallFrame: q.issues.includes('too_small') };
 }
 
 /** `scale`: output pixels per pixel of the raster `located` worked on (corners are reported in output px). */

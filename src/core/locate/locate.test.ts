@@ -4,7 +4,7 @@ import type { Point } from '../schema';
 import { createRaster, rotateQuarter } from '../image/raster';
 import { applyHomography, homographyFromPoints, invert, warpPerspective } from './homography';
 import { locateDocument } from './locate';
-import { assessQuality } from './quality';
+import { assessQuality, DEFAULT_THRESHOLDS, SOFT_FRAME_BELOW } from './quality';
 import { photographedCorners } from './pinhole.test-helper';
 import { inkDetector } from './ink-detector.test-helper';
 
@@ -327,6 +327,14 @@ describe('assessQuality', () => {
     const b = assessQuality(blurred, where);
     expect(b.sharpness).toBeLessThan(a.sharpness / 3);
     expect(b.issues).toContain('blurry');
+    expect(b.soft).toBe(true);
+    expect(a).toMatchObject({ soft: false, issues: [] });
+    // Slightly soft print (a desk webcam's focus) reads well: soft for the confidence model, not
+    // 'blurry' for the officer, so the camera still captures it.
+    const c = assessQuality(boxBlur(card, 1), where);
+    expect(c.sharpness).toBeLessThan(SOFT_FRAME_BELOW);
+    expect(c.sharpness).toBeGreaterThan(DEFAULT_THRESHOLDS.minSharpness);
+    expect(c).toMatchObject({ soft: true, issues: [] });
   });
 });
 
