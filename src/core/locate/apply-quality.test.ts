@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { confidenceFactor, frameEvidence } from './apply-quality';
 import { QUALITY_MESSAGES, withIssue, type QualityReport } from './quality';
 
-function report(issues: QualityReport['issues'], soft = false): QualityReport {
+function report(issues: QualityReport['issues'], soft = false, small = false): QualityReport {
   return {
     ok: issues.length === 0,
     issues,
     messages: issues.map((i) => QUALITY_MESSAGES[i]),
     sharpness: 0.5,
     soft,
+    small,
     glare: 0,
     documentArea: 0.6,
     textHeight: 20,
@@ -46,11 +47,19 @@ describe('frameEvidence', () => {
   it('gives the confidence model soft print as its blur feature, whether or not the frame is called blurry', () => {
     expect(frameEvidence(report([]))).toEqual({ blurryFrame: false, smallFrame: false });
     expect(frameEvidence(report([], true))).toEqual({ blurryFrame: true, smallFrame: false });
-    expect(frameEvidence(report(['blurry', 'too_small'], true))).toEqual({
+    expect(frameEvidence(report(['blurry', 'too_small'], true, true))).toEqual({
       blurryFrame: true,
       smallFrame: true,
     });
     // Thresholds set above the fitted level still count a blurry frame as soft.
     expect(frameEvidence(report(['blurry']))).toEqual({ blurryFrame: true, smallFrame: false });
+  });
+
+  it('gives it small print at its fitted level: a frame asked to come closer may not be small to it', () => {
+    expect(frameEvidence(report(['too_small']))).toEqual({ blurryFrame: false, smallFrame: false });
+    expect(frameEvidence(report(['too_small'], false, true))).toEqual({
+      blurryFrame: false,
+      smallFrame: true,
+    });
   });
 });

@@ -26,11 +26,12 @@ export function confidenceFactor(q: QualityReport): number {
 }
 
 /**
- * What the confidence model learns from a frame's quality. Its blur feature is soft print (the level
- * it was fitted at), not the 'blurry' issue, which is kept for print too soft to read.
+ * What the confidence model learns from a frame's quality: soft print and small print at the levels
+ * it was fitted at, not the 'blurry' and 'too_small' issues, which are set where reading stops being
+ * reliable (round 15).
  */
 export function frameEvidence(q: QualityReport): Required<Pick<FieldEvidence, 'blurryFrame' | 'smallFrame'>> {
-  return { blurryFrame: q.soft || q.issues.includes('blurry'), smallFrame: q.issues.includes('too_small') };
+  return { blurryFrame: q.soft || q.issues.includes('blurry'), smallFrame: q.small };
 }
 
 /** `scale`: output pixels per pixel of the raster `located` worked on (corners are reported in output px). */

@@ -4,7 +4,7 @@ import type { Point } from '../schema';
 import { createRaster, rotateQuarter } from '../image/raster';
 import { applyHomography, homographyFromPoints, invert, warpPerspective } from './homography';
 import { locateDocument } from './locate';
-import { assessQuality, DEFAULT_THRESHOLDS, SOFT_FRAME_BELOW } from './quality';
+import { assessQuality, DEFAULT_THRESHOLDS, SMALL_FRAME_TEXT_BELOW, SOFT_FRAME_BELOW } from './quality';
 import { photographedCorners } from './pinhole.test-helper';
 import { inkDetector } from './ink-detector.test-helper';
 
@@ -304,6 +304,22 @@ describe('assessQuality', () => {
     expect(small.issues).toContain('too_small');
     expect(small.issues).toContain('cut_off');
     expect(small.messages.join(' ')).toMatch(/move closer/);
+    expect(small.small).toBe(true);
+    expect(good.small).toBe(false);
+
+    // Print 12 px high: asked to come closer (it reads unreliably), but not small for the
+    // confidence model, whose feature was fitted with print under 11 px.
+    const middling = assessQuality(card, {
+      corners: null,
+      textBox: { x: 60, y: 30, width: 620, height: 460 },
+      textHeight: 12,
+      angle: 0,
+      touchesBorder: false,
+    });
+    expect(12).toBeLessThan(DEFAULT_THRESHOLDS.minTextHeight);
+    expect(12).toBeGreaterThanOrEqual(SMALL_FRAME_TEXT_BELOW);
+    expect(middling.issues).toContain('too_small');
+    expect(middling.small).toBe(false);
 
     const dark = createRaster(200, 100);
     dark.data.fill(20);

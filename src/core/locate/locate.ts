@@ -301,7 +301,9 @@ export async function locateDocument(
   // together: their direction and thickness are the columns', not the text's (a card 250 px wide
   // in a 640x480 frame had been turned a quarter and judged readable).
   const quality =
-    a.angle !== null && a.blobs.length < MIN_RESOLVED_LINES ? withIssue(measured, 'too_small') : measured;
+    a.angle !== null && a.blobs.length < MIN_RESOLVED_LINES
+      ? { ...withIssue(measured, 'too_small'), small: true }
+      : measured;
   const identity: Located = {
     raster,
     toInput: (p) => p,

@@ -23,6 +23,12 @@ export interface QualityReport {
    * to read reliably.
    */
   soft: boolean;
+  /**
+   * Print or document under the sizes the confidence model's `smallFrame` feature was fitted with
+   * (text under SMALL_FRAME_TEXT_BELOW px, the document under the minimum share of the frame, or too
+   * few lines resolved); 'too_small' asks the user to come closer from a larger print size on.
+   */
+  small: boolean;
   /** Share of the document's area that is clipped white and brighter than its paper. */
   glare: number;
   /** Share of the frame the document covers (0..1); from the text when no outline was found. */
@@ -76,7 +82,9 @@ export const DEFAULT_THRESHOLDS: QualityThresholds = {
   // (nearly all under the former 0.16) must still be captured.
   minSharpness: 0.025,
   maxGlare: 0.02,
-  minTextHeight: 11,
+  // Likewise: photos with text 11-13 px high read 82% exact, webcam frames 73%; from 16 px on,
+  // 96% and 90% (docs/locate.md).
+  minTextHeight: 13,
   minDocumentArea: 0.08,
   minLuminance: 60,
 };
@@ -86,6 +94,12 @@ export const DEFAULT_THRESHOLDS: QualityThresholds = {
  * feature was fitted with the frames under this level (the 'blurry' threshold until round 15).
  */
 export const SOFT_FRAME_BELOW = 0.16;
+
+/**
+ * Text lower than this many pixels makes a frame small for the confidence model: its `smallFrame`
+ * feature was fitted with this level (the 'too_small' level until round 15).
+ */
+export const SMALL_FRAME_TEXT_BELOW = 11;
 
 /** Height text is scaled to before measuring sharpness. */
 const SHARPNESS_TEXT_HEIGHT = 14;
@@ -137,10 +151,9 @@ export function assessQuality(
   const issues: QualityIssue[] = [];
   const readHeight = where.readTextHeight ?? where.textHeight;
   if (where.touchesBorder) issues.push('cut_off');
-  if (
-    (readHeight > 0 && readHeight < thresholds.minTextHeight) ||
-    (documentArea > 0 && documentArea < thresholds.minDocumentArea)
-  ) {
+  const smallDocument = documentArea > 0 && documentArea < thresholds.minDocumentArea;
+  const small = (readHeight > 0 && readHeight < SMALL_FRAME_TEXT_BELOW) || smallDocument;
+  if ((readHeight > 0 && readHeight < thresholds.minTextHeight) || smallDocument) {
     issues.push('too_small');
   }
   const soft = where.textHeight > 0 && sharpness < SOFT_FRAME_BELOW;
@@ -153,6 +166,7 @@ export function assessQuality(
     messages: issues.map((i) => QUALITY_MESSAGES[i]),
     sharpness: round3(sharpness),
     soft,
+    small,
     glare: round3(glare),
     documentArea: round3(documentArea),
     textHeight: Math.round(readHeight * 10) / 10,
