@@ -1,7 +1,7 @@
 // Carries a frame's quality into a result: the report under meta.quality, and lower confidences
 // when the frame is glared or dark or its outline was wrong, so a doubtful read never looks certain.
-// Blur and a document too small in the frame are evidence of the confidence model itself (fitted on
-// generated photos).
+// Soft print and small print are evidence of the confidence model itself (fitted on generated photos
+// and webcam frames).
 import type { FieldEvidence } from '../confidence';
 import { TEXT_FIELDS, type KitasResult } from '../schema';
 import type { Located } from './locate';
