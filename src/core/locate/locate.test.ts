@@ -4,7 +4,13 @@ import type { Point } from '../schema';
 import { createRaster, rotateQuarter } from '../image/raster';
 import { applyHomography, homographyFromPoints, invert, warpPerspective } from './homography';
 import { locateDocument } from './locate';
-import { assessQuality, DEFAULT_THRESHOLDS, SMALL_FRAME_TEXT_BELOW, SOFT_FRAME_BELOW } from './quality';
+import {
+  assessQuality,
+  DEFAULT_THRESHOLDS,
+  SMALL_FRAME_TEXT_BELOW,
+  SOFT_FRAME_BELOW,
+  type QualityInput,
+} from './quality';
 import { photographedCorners } from './pinhole.test-helper';
 import { inkDetector } from './ink-detector.test-helper';
 
@@ -276,6 +282,16 @@ describe('locateDocument', () => {
 });
 
 describe('assessQuality', () => {
+  /** Text over most of the synthetic card, no outline, in frame. */
+  const cardText = (textHeight: number, more: Partial<QualityInput> = {}): QualityInput => ({
+    corners: null,
+    textBox: { x: 60, y: 30, width: 620, height: 460 },
+    textHeight,
+    angle: 0,
+    touchesBorder: false,
+    ...more,
+  });
+
   it('flags a document that is too small, too dark or cut off, and passes a good one', () => {
     const card = syntheticCard(856, 540, true);
     const good = assessQuality(card, {
@@ -294,13 +310,10 @@ describe('assessQuality', () => {
     expect(good.ok).toBe(true);
     expect(good.sharpness).toBeGreaterThan(0.3);
 
-    const small = assessQuality(card, {
-      corners: null,
-      textBox: { x: 60, y: 30, width: 100, height: 60 },
-      textHeight: 6,
-      angle: 0,
-      touchesBorder: true,
-    });
+    const small = assessQuality(
+      card,
+      cardText(6, { textBox: { x: 60, y: 30, width: 100, height: 60 }, touchesBorder: true }),
+    );
     expect(small.issues).toContain('too_small');
     expect(small.issues).toContain('cut_off');
     expect(small.messages.join(' ')).toMatch(/move closer/);
@@ -309,13 +322,7 @@ describe('assessQuality', () => {
 
     // Print 12 px high: asked to come closer (it reads unreliably), but not small for the
     // confidence model, whose feature was fitted with print under 11 px.
-    const middling = assessQuality(card, {
-      corners: null,
-      textBox: { x: 60, y: 30, width: 620, height: 460 },
-      textHeight: 12,
-      angle: 0,
-      touchesBorder: false,
-    });
+    const middling = assessQuality(card, cardText(12));
     expect(12).toBeLessThan(DEFAULT_THRESHOLDS.minTextHeight);
     expect(12).toBeGreaterThanOrEqual(SMALL_FRAME_TEXT_BELOW);
     expect(middling.issues).toContain('too_small');
@@ -332,13 +339,7 @@ describe('assessQuality', () => {
   it('measures blur: a box-blurred card is much less sharp than the original', () => {
     const card = syntheticCard(856, 540, true);
     const blurred = boxBlur(card, 4);
-    const where = {
-      corners: null,
-      textBox: { x: 60, y: 30, width: 620, height: 460 },
-      textHeight: 16,
-      angle: 0,
-      touchesBorder: false,
-    };
+    const where = cardText(16);
     const a = assessQuality(card, where);
     const b = assessQuality(blurred, where);
     expect(b.sharpness).toBeLessThan(a.sharpness / 3);
