@@ -278,6 +278,13 @@ export function confidenceSamples(docs: DocScore[]): ConfidenceSample[] {
   );
 }
 
+/** n = the docs' non-empty reads, ok = those wrong at confidence >= HIGH_CONFIDENCE. */
+function confidentWrong(docs: DocScore[]): Rate {
+  const samples = confidenceSamples(docs);
+  const high = precisionAtThreshold(samples, HIGH_CONFIDENCE);
+  return rate(high.n - high.correct, samples.length);
+}
+
 export function aggregate(docs: DocScore[]): GroupStats {
   const all = docs.flatMap((d) => d.fields);
   const base = fieldStats(all);
@@ -290,12 +297,8 @@ export function aggregate(docs: DocScore[]): GroupStats {
   const samples = confidenceSamples(docs);
   const readable = docs.filter((d) => d.readable);
   const flagged = docs.filter(isFlagged);
-  const flaggedSamples = confidenceSamples(flagged);
-  const flaggedHigh = precisionAtThreshold(flaggedSamples, HIGH_CONFIDENCE);
   const closeEnough = docs.filter(isCloseEnough);
   const tooSmall = docs.filter((d) => d.quality_issues?.includes(TOO_SMALL_ISSUE));
-  const tooSmallSamples = confidenceSamples(tooSmall);
-  const tooSmallHigh = precisionAtThreshold(tooSmallSamples, HIGH_CONFIDENCE);
   return {
     docs: docs.length,
     exact_match: base.exact,
@@ -318,11 +321,11 @@ export function aggregate(docs: DocScore[]): GroupStats {
     readable_docs: readable.length,
     exact_match_readable: fieldStats(readable.flatMap((d) => d.fields)).exact,
     flagged_docs: flagged.length,
-    flagged_confident_wrong: rate(flaggedHigh.n - flaggedHigh.correct, flaggedSamples.length),
+    flagged_confident_wrong: confidentWrong(flagged),
     close_enough_docs: closeEnough.length,
     exact_match_close_enough: fieldStats(closeEnough.flatMap((d) => d.fields)).exact,
     too_small_docs: tooSmall.length,
-    too_small_confident_wrong: rate(tooSmallHigh.n - tooSmallHigh.correct, tooSmallSamples.length),
+    too_small_confident_wrong: confidentWrong(tooSmall),
   };
 }
 
