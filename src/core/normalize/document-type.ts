@@ -27,6 +27,22 @@ function matchKey(s: string): string {
   return normalizeForMatch(s).replace(/ /g, '');
 }
 
+/**
+ * Whether the line holds `title` followed by the opening of a longer title that starts with it
+ * ("IZIN TINGGAL TERBATAS ELEKTRON": the electronic title, its last letters lost, not the plain one
+ * with something around it).
+ */
+function cutShort(key: string, title: string): boolean {
+  const rest = key.slice(key.indexOf(title) + title.length);
+  if (rest.length < 3) return false;
+  return TITLES.some(
+    (longer) =>
+      longer.key.length > title.length &&
+      longer.key.startsWith(title) &&
+      similarity(rest, longer.key.slice(title.length, title.length + rest.length)) >= 0.75,
+  );
+}
+
 function classifyPart(part: string): { match: TitleMatch; score: number } | null {
   const key = matchKey(part);
   if (!key) return null;
@@ -35,7 +51,7 @@ function classifyPart(part: string): { match: TitleMatch; score: number } | null
   const best: Partial<Record<TitleClass, { t: (typeof TITLES)[number]; score: number }>> = {};
   for (const t of TITLES) {
     let score = similarity(key, t.key);
-    if (key.includes(t.key) && key.length - t.key.length <= MAX_EXTRA) {
+    if (key.includes(t.key) && key.length - t.key.length <= MAX_EXTRA && !cutShort(key, t.key)) {
       score = Math.max(score, MIN_SIMILARITY + (1 - MIN_SIMILARITY) * (t.key.length / key.length));
     }
     const current = best[t.documentClass];
