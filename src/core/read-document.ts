@@ -29,7 +29,7 @@ import { findImageRegions } from './layout/photo';
 import { crop, fitToPixels } from './image/raster';
 import { findContentRect } from './image/content';
 import { finalizeFields } from './assemble';
-import { refineFields } from './refine';
+import { refineFields, type RefineOptions } from './refine';
 import type { FieldEvidence } from './confidence';
 import { dashSearchEnd, findDash } from './layout/dash';
 import { doubtedFields, validateRead } from './validate';
@@ -127,7 +127,10 @@ export async function readDocument(
       }
       const soft = located.found && (located.quality?.sharpness ?? 1) < SOFT_PRINT_BELOW;
       const pageEngines = soft ? { ...engines, recognizer: ledBySecondEngine(engines.recognizer) } : engines;
-      const { lines, layout } = await readRaster(pageRaster, pageEngines, options, timings, rects);
+      const framings = located.found
+        ? { tooSmall: located.quality?.issues.includes('too_small') ?? false }
+        : undefined;
+      const { lines, layout } = await readRaster(pageRaster, pageEngines, options, timings, rects, framings);
       pages.push({
         pageIndex: 0,
         lines,
@@ -287,6 +290,7 @@ async function readRaster(
   options: ReadOptions,
   timings: Record<string, number>,
   detected?: LineRect[],
+  framings?: RefineOptions['framings'],
 ): Promise<{ lines: TextLine[]; layout: LayoutResult }> {
   const lines = await ocrRaster(raster, engines, options, timings, detected);
   const layout = assignFields(lines);
@@ -295,6 +299,7 @@ async function readRaster(
   await refineFields(raster, layout.fields, engines.recognizer, {
     below: REREAD_BELOW,
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(framings ? { framings } : {}),
   });
   timings.refine = (timings.refine ?? 0) + now() - t;
   return { lines, layout };

@@ -287,3 +287,60 @@ describe('on soft print (the second engine leads) every field gets the main engi
     expect(fields.full_name.confidence).toBe(0.97);
   });
 });
+
+describe('a photographed identifier or date is read at three framings', () => {
+  /** PP-OCR as measured on soft print: sure of the crop framed as the first read, not of a larger one. */
+  function byFraming(largerLook: number) {
+    const asked: (RecognizeOptions | undefined)[] = [];
+    const recognizer: TextRecognizer = {
+      name: 'by-framing',
+      engineCount: 2,
+      lead: 'second',
+      recognize: (r, opts) => {
+        asked.push(opts);
+        // The larger framing (56 px lines) gives the tallest crop.
+        const confidence = r.height > 60 ? largerLook : 0.97;
+        const text = opts?.engine === 'first' ? '' : '1MMRP64834';
+        return Promise.resolve({
+          text,
+          confidence,
+          words: text ? [{ text, confidence, bbox: { x: 0, y: 0, width: 100, height: 30 } }] : [],
+        });
+      },
+    };
+    return { recognizer, asked };
+  }
+  const read = async (largerLook: number, tooSmall: boolean, framings = true) => {
+    const fields = { niora: field('1MMRP64834', 0.97), full_name: field('HARUKA TANAKA', 0.97) };
+    const s = byFraming(largerLook);
+    await refineFields(raster, fields, s.recognizer, {
+      below: 0.85,
+      ...(framings ? { framings: { tooSmall } } : {}),
+    });
+    return { fields, asked: s.asked };
+  };
+
+  it('the least sure look under the bar puts the value in doubt (measured on a webcam frame: 6 for 8)', async () => {
+    const { fields } = await read(0.35, false);
+    expect(fields.niora.text).toBe('1MMRP64834');
+    expect(fields.niora.confidence).toBeLessThanOrEqual(0.6);
+    expect(fields.niora.reread).toBe('disagree');
+    // Names are not framing-checked (a dictionary and the other engine check them).
+    expect(fields.full_name.reread).toBeUndefined();
+  });
+
+  it('a frame the check asks to come closer to must be read surely at every framing', async () => {
+    expect((await read(0.6, false)).fields.niora.reread).toBeUndefined();
+    expect((await read(0.6, true)).fields.niora.reread).toBe('disagree');
+    expect((await read(0.9, true)).fields.niora.reread).toBeUndefined();
+  });
+
+  it('asks PP-OCR for each look, once as framed, and nothing where the document was not photographed', async () => {
+    const { asked } = await read(0.9, false);
+    // (No O, Q, D or 0 in this NIORA: the look-alike check asks nothing.)
+    const looks = asked.filter((o) => o?.engine === 'second');
+    expect(looks).toHaveLength(3);
+    expect(looks.every((o) => o?.once)).toBe(true);
+    expect((await read(0.35, false, false)).fields.niora.reread).toBeUndefined();
+  });
+});

@@ -36,6 +36,11 @@ export interface RefineOptions {
   /** Re-read fields whose first-pass confidence is under this. */
   below: number;
   signal?: AbortSignal;
+  /**
+   * A photographed document (a phone photo, a webcam frame): its identifiers and dates are read at
+   * other framings too (see `checkFramings`); `tooSmall` when the frame check asks to come closer.
+   */
+  framings?: { tooSmall: boolean };
 }
 
 export async function refineFields(
@@ -137,6 +142,8 @@ export async function refineFields(
       });
     }
   }
+  if (options.framings && (recognizer.engineCount ?? 1) > 1)
+    await checkFramings(raster, fields, recognizer, options, options.framings.tooSmall);
   if (recognizer.lead === 'second') {
     // On soft print the leading engine (PP-OCR) reads every line, and its re-reads share its blind
     // spots (a doubled letter merged, a glyph it always misreads): every field is read once more by
@@ -268,6 +275,63 @@ async function askOtherEngine(
       }
       f.confidence = Math.min(f.confidence, 0.6);
       f.reread = 'disagree';
+    });
+  await Promise.all(checks);
+}
+
+/**
+ * Fields no dictionary or cross-field rule checks, where one glyph read wrong is the whole value
+ * wrong: identifiers and dates.
+ */
+const FRAMING_CHECKED = new Set<TextFieldName>([...LOOKALIKE_CHECKED, ...DATE_FIELDS]);
+
+/** Line heights and margins of the three looks: the first read's own, smaller with more margin, larger. */
+const CHECK_FRAMINGS = [
+  { targetHeight: 40, padRatio: 0.08 },
+  ALTERNATE_FRAMING,
+  { targetHeight: 56, padRatio: 0.12 },
+];
+
+/**
+ * The least sure of the three looks under which a photographed identifier or date is doubted: on
+ * frames the check asks to come closer to, and on the others. Measured on the four held-out webcam
+ * sets (reads at >= 0.9, where these levels were chosen): 9 wrong of 743 before, 3 of 689 after (6
+ * wrong and 48 right reads put under 0.9).
+ */
+export const FRAMING_DOUBT_BELOW = { tooSmall: 0.7, closeEnough: 0.4 } as const;
+
+/**
+ * A glyph the print leaves in doubt (6 or 8, M or N on soft print) is one a differently framed
+ * crop reads less surely, while the first read may have been sure (and a re-read, sharing its
+ * blind spot, as sure): PP-OCR reads each identifier and date of a photo at three framings, and
+ * the least sure of those looks decides, whatever the values read.
+ */
+async function checkFramings(
+  raster: Raster,
+  fields: Partial<Record<TextFieldName, FieldReading>>,
+  recognizer: TextRecognizer,
+  options: RefineOptions,
+  tooSmall: boolean,
+): Promise<void> {
+  const below = tooSmall ? FRAMING_DOUBT_BELOW.tooSmall : FRAMING_DOUBT_BELOW.closeEnough;
+  const checks = (Object.entries(fields) as [TextFieldName, FieldReading][])
+    .filter(([name, f]) => FRAMING_CHECKED.has(name) && f.rects.length > 0 && f.reread !== 'disagree')
+    .map(async ([, f]) => {
+      let least = 1;
+      for (const framing of CHECK_FRAMINGS) {
+        options.signal?.throwIfAborted();
+        const reads = await Promise.all(
+          (f.lineRects ?? f.rects).map((rect) =>
+            recognizeRegion(raster, rect, recognizer, { framing, engine: 'second', once: true }),
+          ),
+        );
+        least = Math.min(least, ...reads.map((r) => r?.confidence ?? 0));
+        if (least < below) break;
+      }
+      if (least < below) {
+        f.confidence = Math.min(f.confidence, 0.6);
+        f.reread = 'disagree';
+      }
     });
   await Promise.all(checks);
 }
