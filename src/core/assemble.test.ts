@@ -306,3 +306,15 @@ describe('a passport number read as a date field', () => {
     expect(garble.passport_expiry.value_original).toBe('19 Fcb 202S');
   });
 });
+
+describe('a field whose label could name another one', () => {
+  it('is held as a guess however clearly its value was read', () => {
+    const sure = finalized({ stay_entries_permit_expiry: reading('27 JAN 2026') });
+    const guessed = finalized({
+      stay_entries_permit_expiry: { ...reading('27 JAN 2026'), labelGuessed: true },
+    });
+    expect(sure.stay_entries_permit_expiry.confidence).toBeGreaterThan(0.9);
+    expect(guessed.stay_entries_permit_expiry.value).toBe('27-01-2026');
+    expect(guessed.stay_entries_permit_expiry.confidence).toBeLessThanOrEqual(0.7);
+  });
+});

@@ -334,6 +334,7 @@ export function finalizeFields(
     }
     // (An officer's own edit is taken as typed: only OCR reads are put back to a known purpose.)
     if (name === 'status') value = snapStayPurpose(value);
+    if (reading.labelGuessed) guessed = true;
     if (name === 'occupation') value = snapJobWords(value);
     const e: FieldEvidence = {
       text: textConfidence,

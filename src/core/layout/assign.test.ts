@@ -201,6 +201,43 @@ describe('the two re-entry labels', () => {
   });
 });
 
+describe('a re-entry label cut short', () => {
+  // Measured on a held-out webcam frame of a card: the detector cut the label's row where
+  // "Beberapa" blurred, leaving a fragment of it between the two halves.
+  const card = (rest: string | null) =>
+    assignFields([
+      at('KARTU IZIN TINGGAL TERBATAS', 102, 56, 299, 24),
+      at('NIORA', 34, 134, 42, 22),
+      at('Izin Masuk Kemie', 459, 137, 78, 18),
+      ...(rest === null ? [] : [at(rest, 596, 138, 190, 16)]),
+      at('Beb', 555, 141, 19, 7),
+      at('5BAWU96219', 35, 157, 93, 20),
+      at('27 JAN 2026', 458, 157, 86, 20),
+      at('Nama / Name', 36, 181, 71, 22),
+      at('HARUKA TANAKA', 35, 201, 124, 21),
+    ]).fields;
+
+  it('is the multiple-entry label when the rest of its row, beside it, says "Multiple"', () => {
+    const fields = card('J. Kali s/d / Multiple Re-entry Pesmil Untl');
+    expect(fields.stay_multiple_entries_permit_expiry?.text).toBe('27 JAN 2026');
+    expect(fields.stay_entries_permit_expiry).toBeUndefined();
+    expect(fields.stay_multiple_entries_permit_expiry?.labelGuessed).toBeUndefined();
+  });
+
+  it('names the single-entry field only as a guess when nothing of its row after "Kembali" was read', () => {
+    const fields = card(null);
+    expect(fields.stay_entries_permit_expiry?.text).toBe('27 JAN 2026');
+    expect(fields.stay_entries_permit_expiry?.labelGuessed).toBe(true);
+    expect(fields.niora?.labelGuessed).toBeUndefined();
+  });
+
+  it('is no guess when the single-entry words were read', () => {
+    const fields = card('Satu Kali / Single Re-entry Until');
+    expect(fields.stay_entries_permit_expiry?.text).toBe('27 JAN 2026');
+    expect(fields.stay_entries_permit_expiry?.labelGuessed).toBeUndefined();
+  });
+});
+
 describe("the permit's expiry belongs to the top block", () => {
   const top = [
     line('IZIN TINGGAL TERBATAS ELEKTRONIK', 673, 521, 48),
@@ -240,6 +277,17 @@ describe("the permit's expiry belongs to the top block", () => {
     ]);
     expect(r.fields.stay_multiple_entries_permit_expiry?.text).toBe('31-01-2022');
     expect(r.fields.passport_expiry).toBeUndefined();
+    // A bare "Berlaku s/d" may be a stacked "Paspor Berlaku s/d" that lost its first word (measured
+    // on a webcam frame of a card): which date it is stays a guess, unless the label says more.
+    expect(r.fields.stay_multiple_entries_permit_expiry?.labelGuessed).toBe(true);
+    const named = assignFields([
+      line('KARTU IZIN TINGGAL TERBATAS', 673, 521, 48),
+      ...holder,
+      line('Berlaku s/d / Expiry Date', 1177, 1199, 33),
+      line('31-01-2022', 1101, 1230, 46),
+    ]);
+    expect(named.fields.stay_multiple_entries_permit_expiry?.text).toBe('31-01-2022');
+    expect(named.fields.stay_multiple_entries_permit_expiry?.labelGuessed).toBeUndefined();
   });
 
   it("where the passport's expiry was read too, nothing moves", () => {

@@ -39,6 +39,8 @@ export interface FieldReading {
   reread?: 'agree' | 'replaced' | 'disagree';
   /** A value wrapped over several lines: each line's box, in reading order (`rects` holds their union). */
   lineRects?: Rect[];
+  /** Its label could name another field as well: which of the two is a guess. */
+  labelGuessed?: boolean;
 }
 
 export interface LayoutResult {
@@ -408,7 +410,7 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     });
   }
   units.push(...blurredLabels(lines, order, used, units));
-  multipleFromWrappedLine(lines, used, units);
+  settleReentryLabel(lines, used, units);
   result.labelCount = units.length;
   result.permitLabelCount = new Set(units.filter((u) => PERMIT_ONLY.has(u.key)).map((u) => u.key)).size;
   result.labelRects = units.map((u) => u.rect);
@@ -672,6 +674,7 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
       rects: [v.rect],
       assignment,
       ...(rows.length > 1 ? { lineRects: rows } : {}),
+      ...(opensBothReentryLabels(u, lines) ? { labelGuessed: true } : {}),
     };
   }
 
@@ -679,7 +682,8 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
   //     the holder's data (the reference page and every page layout; cards differ). One found wholly
   //     below the holder's first row while the passport's expiry is missing is "Paspor Berlaku s/d"
   //     with its first word blurred.
-  passportExpiryFromHolderBlock(fields);
+  const validity = [...valueOf.keys()].find((u) => u.key === 'stay_multiple_entries_permit_expiry');
+  passportExpiryFromHolderBlock(fields, !!validity && !namesPermitValidity(validity, lines));
 
   // 5. Identifiers printed without a label (the card's permit number over the name): recognised by
   //    their strict formats.
@@ -701,7 +705,7 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
   });
 
   // 5b. Values whose label was unreadable, placed by their own format.
-  assignUnlabelledByFormat(lines, used, fields, result.titleRect, assignPlaceDate);
+  assignUnlabelledByFormat(lines, used, fields, result.titleRect, assignPlaceDate, result.unfilled);
 
   // 6. The office header: unlabelled lines above the title.
   if (result.titleRect) assignHeader(lines, used, result.titleRect, fields);
@@ -767,19 +771,37 @@ const HOLDER_FIELDS: readonly TextFieldName[] = [
   'gender',
 ];
 
-function passportExpiryFromHolderBlock(fields: LayoutResult['fields']): void {
+/**
+ * @param bareLabel the validity date's label holds no word of its own ("Berlakus/d"), none the
+ *   passport's "Paspor Berlaku s/d" lacks.
+ */
+function passportExpiryFromHolderBlock(fields: LayoutResult['fields'], bareLabel: boolean): void {
   const permitExpiry = fields.stay_multiple_entries_permit_expiry;
   if (!permitExpiry || fields.passport_expiry) return;
-  // Pages only: a card (KARTU IZIN TINGGAL ...) prints its identifiers and expiry under the holder.
   const title = fields.document_type?.text.toUpperCase() ?? '';
-  if (!title.includes('IZIN TINGGAL') || title.includes('KARTU')) return;
+  if (!title.includes('IZIN TINGGAL')) return;
   const holderRects = HOLDER_FIELDS.flatMap((k) => fields[k]?.rects ?? []);
   if (holderRects.length === 0) return;
   // Below the first holder row entirely: a card prints the validity beside the name, on its row.
   const firstRow = holderRects.reduce((a, b) => (b.y < a.y ? b : a));
   if (permitExpiry.rects[0]!.y <= firstRow.y + firstRow.height) return;
+  // A card (KARTU IZIN TINGGAL ...) may print its validity under the holder too, or the passport's
+  // expiry under a stacked "Paspor Berlaku s/d" (its first word lost: a card's passport expiry read
+  // at 0.996 as the validity date on a webcam frame): a bare label there leaves it a guess.
+  if (title.includes('KARTU')) {
+    if (bareLabel) permitExpiry.labelGuessed = true;
+    return;
+  }
   fields.passport_expiry = permitExpiry;
   delete fields.stay_multiple_entries_permit_expiry;
+}
+
+/** Words of the validity labels that the passport expiry's "Paspor Berlaku s/d / Passport Valid Until" lacks. */
+const VALIDITY_ONLY_WORDS = ['EXPIRY', 'DATE', 'HINGGA', 'KEMBALI', 'BEBERAPA', 'MULTIPLE', 'ENTRY', 'IZIN'];
+
+function namesPermitValidity(u: LabelUnit, lines: readonly TextLine[]): boolean {
+  const tokens = u.lines.flatMap((i) => normalizeForMatch(lines[i]!.text).split(' '));
+  return tokens.some((t) => t.length >= 4 && VALIDITY_ONLY_WORDS.some((w) => similarity(t, w) >= 0.75));
 }
 
 /** "FUJIAN, 20-01-1979" printed in one row: place and date each get their own words and box. */
@@ -911,22 +933,64 @@ function assignHeader(
 /**
  * "Izin Masuk Kembali" opens both re-entry labels. The multiple-entry one wraps ("Izin Masuk
  * Kembali" over "Beberapa Kali s/d"); a label read as the single-entry one whose next line, too
- * blurred to have joined it, starts like "Beberapa" or "Multiple" is the multiple-entry label.
+ * blurred to have joined it, starts like "Beberapa" or "Multiple" is the multiple-entry label. The
+ * detector may also cut the one printed row in two where a word blurred ("Izin Masuk Kemie" beside
+ * "J. Kali s/d / Multiple Re-entry Pesmil Untl", measured on a webcam frame): a line right beside
+ * the label holding "Multiple" or opening with "Beberapa" makes it the multiple-entry label, and
+ * one holding "Satu" or "Single" confirms the single-entry one (both join the label).
  */
-function multipleFromWrappedLine(lines: readonly TextLine[], used: Set<number>, units: LabelUnit[]): void {
+function settleReentryLabel(lines: readonly TextLine[], used: Set<number>, units: LabelUnit[]): void {
   const multiple = 'stay_multiple_entries_permit_expiry';
   if (units.some((u) => u.key === multiple)) return;
   const single = units.find((u) => u.key === 'stay_entries_permit_expiry' && !u.inline);
   if (!single) return;
-  const below = findLineBelow(lines, used, single.lines, lines[single.lines[single.lines.length - 1]!]!.rect);
-  if (below < 0) return;
-  const first = normalizeForMatch(lines[below]!.text).split(' ')[0] ?? '';
-  const opens = (word: string) => first.length >= 6 && similarity(first, word) >= 0.75;
-  if (!opens('BEBERAPA') && !opens('MULTIPLE')) return;
-  single.key = multiple;
-  single.lines = [...single.lines, below];
-  single.rect = unionRect(single.rect, lines[below]!.rect);
-  used.add(below);
+  const like = (word: string | undefined, label: string, minLength = 6) =>
+    !!word && word.length >= minLength && similarity(word, label) >= 0.75;
+  const wordsOf = (j: number) => normalizeForMatch(lines[j]!.text).split(' ').filter(Boolean);
+  const saysMultiple = (words: string[]) =>
+    like(words[0], 'BEBERAPA') || words.slice(0, 6).some((w) => like(w, 'MULTIPLE'));
+  const saysSingle = (words: string[]) =>
+    words.slice(0, 6).some((w) => like(w, 'SINGLE') || (w.length === 4 && similarity(w, 'SATU') >= 0.75));
+  const last = lines[single.lines[single.lines.length - 1]!]!.rect;
+  const below = findLineBelow(lines, used, single.lines, last);
+  const belowFirst = below < 0 ? undefined : wordsOf(below)[0];
+  const beside = linesBeside(lines, used, single.lines, lines[single.lines[0]!]!.rect);
+  const besideMultiple = beside.find((j) => saysMultiple(wordsOf(j)));
+  const continuation =
+    below >= 0 && (like(belowFirst, 'BEBERAPA') || like(belowFirst, 'MULTIPLE'))
+      ? below
+      : (besideMultiple ?? beside.find((j) => saysSingle(wordsOf(j))) ?? -1);
+  if (continuation < 0) return;
+  if (continuation === below || continuation === besideMultiple) single.key = multiple;
+  single.lines = [...single.lines, continuation];
+  single.rect = unionRect(single.rect, lines[continuation]!.rect);
+  used.add(continuation);
+}
+
+/**
+ * A re-entry label read no further than the words both re-entry labels open with ("Izin Mauk
+ * Kemile", the rest of its row lost to blur or the frame's edge) names the single-entry field only
+ * because that label is the shorter: the date under it may as well be the multiple-entry one (two
+ * such dates went to the wrong field at 0.94 and 0.99 on the held-out webcam frames).
+ */
+function opensBothReentryLabels(u: LabelUnit, lines: readonly TextLine[]): boolean {
+  if (u.key !== 'stay_entries_permit_expiry' || u.inline) return false;
+  const tokens = u.lines.flatMap((i) => normalizeForMatch(lines[i]!.text).split(' ').filter(Boolean));
+  return tokens.length <= 3;
+}
+
+/**
+ * Unused lines that continue `first`'s row to its right, nearest first, starting within a few
+ * letters of its end (a blurred word between may be a fragment of its own or missing).
+ */
+function linesBeside(lines: readonly TextLine[], used: Set<number>, group: number[], first: Rect): number[] {
+  const h = first.height;
+  return lines
+    .map((line, j) => ({ j, gap: line.rect.x - right(first), line }))
+    .filter(({ j, gap }) => !used.has(j) && !group.includes(j) && gap >= -0.5 * h && gap <= 4 * h)
+    .filter(({ line }) => Math.abs(cy(line.rect) - cy(first)) <= 0.5 * h)
+    .sort((p, q) => p.gap - q.gap)
+    .map(({ j }) => j);
 }
 
 /** Similarity a blurred label needs when it is plainly a label line and its field has none yet. */

@@ -385,6 +385,16 @@ describe("a card's validity date with its label unread", () => {
     const r = card([line('08 MAR 2022', 425, 209, 16), line('14.09.2029', 426, 330, 16)]);
     expect(r.fields.stay_multiple_entries_permit_expiry?.text).toBe('08 MAR 2022');
     expect(r.fields.stay_multiple_entries_permit_expiry?.assignment).toBe(FORMAT_ONLY_ASSIGNMENT);
+    // A single-entry card prints its date in the same place: which field it is, is a guess.
+    expect(r.fields.stay_multiple_entries_permit_expiry?.labelGuessed).toBe(true);
+  });
+
+  it('is the single-entry date where that label was read with no value of its own (measured on a webcam frame)', () => {
+    const r = card([line('08 MAR 2022', 425, 209, 16), line('Stngle Re-ennry Until', 200, 226, 16)]);
+    expect(r.fields.stay_entries_permit_expiry?.text).toBe('08 MAR 2022');
+    expect(r.fields.stay_entries_permit_expiry?.assignment).toBe(FORMAT_ONLY_ASSIGNMENT);
+    expect(r.fields.stay_entries_permit_expiry?.labelGuessed).toBeUndefined();
+    expect(r.fields.stay_multiple_entries_permit_expiry).toBeUndefined();
   });
 
   it('a bare date only below the birth line (the passport expiry) is not taken for it', () => {

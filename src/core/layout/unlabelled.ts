@@ -6,6 +6,7 @@
 // a labelled value gets.
 import type { TextLine, TextWord } from '../text-lines';
 import type { FieldReading, LayoutResult } from './assign';
+import type { TextFieldName } from '../schema';
 import type { Rect } from '../ports';
 import { normalizeGender } from '../normalize/gender';
 import { isKnownNationality, normalizeAddress } from '../normalize/text';
@@ -78,6 +79,7 @@ export function assignUnlabelledByFormat(
     conf: number,
     assignment: number,
   ) => void,
+  unfilled: readonly { key: TextFieldName }[] = [],
 ): void {
   const free = (i: number) =>
     !used.has(i) && (!titleRect || lines[i]!.rect.y > titleRect.y + titleRect.height * 0.5);
@@ -317,7 +319,14 @@ export function assignUnlabelledByFormat(
     const hits = indices.filter(
       (i) => lines[i]!.rect.y + lines[i]!.rect.height <= birthLine.y && bareDateYear(i) !== null,
     );
-    if (hits.length === 1) fields.stay_multiple_entries_permit_expiry = take(hits[0]!);
+    // Which of the two: the one whose label was read with no value beside it ("Stngle Re-ennry
+    // Until" set half a row under its date, measured on a webcam frame); with no label read, the
+    // multiple-entry validity date, as a guess (a single-entry card prints its date there too).
+    const singleLabelRead = unfilled.some((u) => u.key === 'stay_entries_permit_expiry');
+    if (hits.length === 1) {
+      if (singleLabelRead) fields.stay_entries_permit_expiry = take(hits[0]!);
+      else fields.stay_multiple_entries_permit_expiry = { ...take(hits[0]!), labelGuessed: true };
+    }
   }
 }
 
