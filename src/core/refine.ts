@@ -4,7 +4,7 @@
 import type { Raster, TextRecognizer } from './ports';
 import { DATE_FIELDS, type TextFieldName } from './schema';
 import type { FieldReading } from './layout/assign';
-import { recognizeRegion } from './text-lines';
+import { recognizeRegion, type RegionReadOptions, type TextLine } from './text-lines';
 import { normalizeField } from './assemble';
 import { cleanText } from './normalize/text';
 import { charsetFor } from './charsets';
@@ -220,6 +220,18 @@ export function dropsOneGlyph(full: string, shorter: string): boolean {
   return false;
 }
 
+/** One look at each line of a field's value (an address is read line by line, as it was assembled). */
+function readFieldLines(
+  raster: Raster,
+  f: FieldReading,
+  recognizer: TextRecognizer,
+  options: RegionReadOptions,
+): Promise<(TextLine | null)[]> {
+  return Promise.all(
+    (f.lineRects ?? f.rects).map((rect) => recognizeRegion(raster, rect, recognizer, options)),
+  );
+}
+
 /** One engine's read of each field the opinion asks about; a contradiction makes it unsure. */
 async function askOtherEngine(
   raster: Raster,
@@ -237,15 +249,11 @@ async function askOtherEngine(
       if (!ours || !opinion.asks(name, ours)) return;
       options.signal?.throwIfAborted();
       // A value over several lines (an address) is read line by line and joined, as it was assembled.
-      const reads = await Promise.all(
-        (f.lineRects ?? f.rects).map((rect) =>
-          recognizeRegion(raster, rect, recognizer, {
-            framing: opinion.framing,
-            engine: opinion.engine,
-            once: true,
-          }),
-        ),
-      );
+      const reads = await readFieldLines(raster, f, recognizer, {
+        framing: opinion.framing,
+        engine: opinion.engine,
+        once: true,
+      });
       if (reads.some((r) => !r)) return;
       const text = reads.map((r) => r!.text).join(' ');
       const confidence = Math.min(...reads.map((r) => r!.confidence));
@@ -320,11 +328,7 @@ async function checkFramings(
       let least = 1;
       for (const framing of CHECK_FRAMINGS) {
         options.signal?.throwIfAborted();
-        const reads = await Promise.all(
-          (f.lineRects ?? f.rects).map((rect) =>
-            recognizeRegion(raster, rect, recognizer, { framing, engine: 'second', once: true }),
-          ),
-        );
+        const reads = await readFieldLines(raster, f, recognizer, { framing, engine: 'second', once: true });
         least = Math.min(least, ...reads.map((r) => r?.confidence ?? 0));
         if (least < below) break;
       }

@@ -799,9 +799,15 @@ function passportExpiryFromHolderBlock(fields: LayoutResult['fields'], bareLabel
 /** Words of the validity labels that the passport expiry's "Paspor Berlaku s/d / Passport Valid Until" lacks. */
 const VALIDITY_ONLY_WORDS = ['EXPIRY', 'DATE', 'HINGGA', 'KEMBALI', 'BEBERAPA', 'MULTIPLE', 'ENTRY', 'IZIN'];
 
+/** The label's words as matched (upper case, no marks), over all its lines. */
+function labelTokens(u: LabelUnit, lines: readonly TextLine[]): string[] {
+  return u.lines.flatMap((i) => normalizeForMatch(lines[i]!.text).split(' ').filter(Boolean));
+}
+
 function namesPermitValidity(u: LabelUnit, lines: readonly TextLine[]): boolean {
-  const tokens = u.lines.flatMap((i) => normalizeForMatch(lines[i]!.text).split(' '));
-  return tokens.some((t) => t.length >= 4 && VALIDITY_ONLY_WORDS.some((w) => similarity(t, w) >= 0.75));
+  return labelTokens(u, lines).some(
+    (t) => t.length >= 4 && VALIDITY_ONLY_WORDS.some((w) => similarity(t, w) >= 0.75),
+  );
 }
 
 /** "FUJIAN, 20-01-1979" printed in one row: place and date each get their own words and box. */
@@ -975,8 +981,7 @@ function settleReentryLabel(lines: readonly TextLine[], used: Set<number>, units
  */
 function opensBothReentryLabels(u: LabelUnit, lines: readonly TextLine[]): boolean {
   if (u.key !== 'stay_entries_permit_expiry' || u.inline) return false;
-  const tokens = u.lines.flatMap((i) => normalizeForMatch(lines[i]!.text).split(' ').filter(Boolean));
-  return tokens.length <= 3;
+  return labelTokens(u, lines).length <= 3;
 }
 
 /**
