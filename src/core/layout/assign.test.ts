@@ -238,6 +238,33 @@ describe('a re-entry label cut short', () => {
   });
 });
 
+describe('a stacked label whose Indonesian half blurred', () => {
+  // Measured on a webcam frame of a bilingual-stack card: "Tgl. Habis Berlaku Paspor" over
+  // "Passport Expiry", the date level with the first half.
+  const card = (upper: string) =>
+    assignFields([
+      at('KARTU IZIN TINGGAL TERBATAS', 407, 50, 354, 27),
+      at('E78029360', 435, 331, 87, 23),
+      at('No. Paspor', 227, 334, 75, 20),
+      at('Passpot Nao.', 229, 348, 72, 18),
+      at('16-02-2031', 434, 366, 91, 27),
+      at(upper, 225, 368, 145, 26),
+      at('Pasiport Eapr', 231, 391, 72, 13),
+      at('JL. TERUSAN BUAH BATU NO. 4, RT 001/RW 008, KEL. SUNGAI PANAS, KEC.', 438, 408, 598, 22),
+      at('Alamar', 230, 413, 45, 17),
+    ]).fields;
+
+  it('joins the English half read as the label, so the value level with it is found', () => {
+    const fields = card('Tgl. Habi Bermsu Palr');
+    expect(fields.passport_expiry?.text).toBe('16-02-2031');
+    expect(fields.passport_number?.text).toBe('E78029360');
+  });
+
+  it('not where the line above reads as nothing like that half', () => {
+    expect(card('Pekerjaan / Occupation').passport_expiry?.text).not.toBe('16-02-2031');
+  });
+});
+
 describe("the permit's expiry belongs to the top block", () => {
   const top = [
     line('IZIN TINGGAL TERBATAS ELEKTRONIK', 673, 521, 48),

@@ -411,6 +411,7 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
   }
   units.push(...blurredLabels(lines, order, used, units));
   settleReentryLabel(lines, used, units);
+  joinBlurredHalfAbove(lines, used, units);
   result.labelCount = units.length;
   result.permitLabelCount = new Set(units.filter((u) => PERMIT_ONLY.has(u.key)).map((u) => u.key)).size;
   result.labelRects = units.map((u) => u.rect);
@@ -982,6 +983,51 @@ function settleReentryLabel(lines: readonly TextLine[], used: Set<number>, units
 function opensBothReentryLabels(u: LabelUnit, lines: readonly TextLine[]): boolean {
   if (u.key !== 'stay_entries_permit_expiry' || u.inline) return false;
   return labelTokens(u, lines).length <= 3;
+}
+
+/**
+ * A stacked label whose English half was read as the label, while its Indonesian half above, too
+ * blurred to pass as a label by itself, was left out ("Tgl. Habi Bermsu Palr" over "Pasiport Eapr",
+ * measured on a webcam frame of a card): its value sits level with that first row, so the label
+ * must start there. The line above joins it when it reads, loosely, as the same field's Indonesian
+ * half and in mixed case (values print in capitals).
+ */
+function joinBlurredHalfAbove(lines: readonly TextLine[], used: Set<number>, units: LabelUnit[]): void {
+  for (const u of units) {
+    if (u.inline || u.lines.length !== 1) continue;
+    const first = lines[u.lines[0]!]!.rect;
+    const above = findLineAbove(lines, used, first);
+    if (above < 0 || !mostlyLowercase(lines[above]!.text)) continue;
+    const text = normalizeForMatch(lines[above]!.text);
+    const ownHalf = LABEL_FORMS.some(
+      (f) => f.key === u.key && f.part === 'id' && similarity(text, f.norm) >= BLURRED_HALF_SIMILARITY,
+    );
+    if (!ownHalf) continue;
+    u.lines = [above, ...u.lines];
+    u.rect = unionRect(lines[above]!.rect, u.rect);
+    used.add(above);
+  }
+}
+
+/** How like its field's Indonesian half a blurred line over a matched English half must read. */
+const BLURRED_HALF_SIMILARITY = 0.6;
+
+/** The unused line right above `first`, starting where it starts. */
+function findLineAbove(lines: readonly TextLine[], used: Set<number>, first: Rect): number {
+  let best = -1;
+  let bestGap = Infinity;
+  lines.forEach((line, j) => {
+    if (used.has(j)) return;
+    const gap = first.y - bottom(line.rect);
+    const h = Math.min(first.height, line.rect.height);
+    if (gap < -0.6 * h || gap > 0.8 * h) return;
+    if (Math.abs(line.rect.x - first.x) > 1.5 * h) return;
+    if (gap < bestGap) {
+      bestGap = gap;
+      best = j;
+    }
+  });
+  return best;
 }
 
 /**
