@@ -56,6 +56,12 @@ describe('normalizeField', () => {
     expect(normalizeField('place_of_birth', '248G1, 16-17-10985', '').value).toBe('248G1, 16-17-10985');
   });
 
+  it('a place of birth still holding a digit (its date run in without a comma) fails its format', () => {
+    expect(normalizeField('place_of_birth', 'SHANGHAL 20/0771953', '').valid).toBe(false);
+    expect(normalizeField('place_of_birth', 'SHANGHAI', '').valid).toBeNull();
+    expect(normalizeField('place_of_birth', 'SYDNEY, 9 April 1985', '').valid).toBeNull();
+  });
+
   // Numeric dates are printed zero-padded: "2-09-2025" for a printed "20-09-2025" lost a digit.
   it('keeps an OCR date that lost a digit, without vouching for its format', () => {
     const read = (name: TextFieldName, printed: string) =>

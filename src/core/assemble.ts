@@ -275,7 +275,10 @@ export function normalizeField(name: TextFieldName, printed: string, nationality
       const place = split?.place || text;
       // The date's first glyph caught at the crop's edge ("SYDNEY, (", "SYDNEY, 0"): a place
       // may end in a region's letters ("HOUSTON, TX"), never in a comma and a mark.
-      return { value: place.replace(/\s*,\s*[^\p{L}\s]{0,2}$/u, ''), valid: null };
+      const value = place.replace(/\s*,\s*[^\p{L}\s]{0,2}$/u, '');
+      // No place of birth holds a digit: one left in it is the date, run in without its comma
+      // ("SHANGHAL 20/0771953", measured at 0.90 on a webcam frame), not yet split off.
+      return { value, valid: /\d/.test(value) ? false : null };
     }
     default:
       return { value: text, valid: null };
