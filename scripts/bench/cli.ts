@@ -112,12 +112,12 @@ async function main(): Promise<void> {
   if (!flags['no-peer']) peer = await benchPeer(docs);
   if (!flags['no-browser']) {
     try {
-      if (!flags['no-build']) await buildApp();
-      if (!existsSync(path.join(REPO_ROOT, 'dist/index.html')))
-        throw new Error('dist/index.html missing: build the app first');
-      const preview = await startPreview(await freePort());
+      if (!flags['no-build']) await buildApp(outDir);
+      if (!existsSync(path.join(outDir, 'index.html')))
+        throw new Error(`${path.relative(REPO_ROOT, outDir)}/index.html missing: build the app first`);
+      const preview = await startPreview(await freePort(), outDir);
       try {
-        browser = await benchBrowser(docs, preview.url);
+        browser = await benchBrowser(docs, preview.url, outDir);
       } finally {
         preview.stop();
       }
