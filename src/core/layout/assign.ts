@@ -111,15 +111,22 @@ function rectOfWords(words: readonly TextWord[]): Rect {
 }
 
 /** The next line of a wrapped or stacked label: left-aligned under it and close. */
-function findLineBelow(lines: readonly TextLine[], used: Set<number>, group: number[], last: Rect): number {
+/** The unused line right under (or over) `rect`, starting where it starts; `group`'s lines aside. */
+function findStackedLine(
+  lines: readonly TextLine[],
+  used: Set<number>,
+  group: readonly number[],
+  rect: Rect,
+  side: 'below' | 'above' = 'below',
+): number {
   let best = -1;
   let bestGap = Infinity;
   lines.forEach((line, j) => {
     if (used.has(j) || group.includes(j)) return;
-    const gap = line.rect.y - bottom(last);
-    const h = Math.min(last.height, line.rect.height);
+    const gap = side === 'below' ? line.rect.y - bottom(rect) : rect.y - bottom(line.rect);
+    const h = Math.min(rect.height, line.rect.height);
     if (gap < -0.6 * h || gap > 0.8 * h) return;
-    if (Math.abs(line.rect.x - last.x) > 1.5 * h) return;
+    if (Math.abs(line.rect.x - rect.x) > 1.5 * h) return;
     if (gap < bestGap) {
       bestGap = gap;
       best = j;
@@ -368,7 +375,7 @@ export function assignFields(lines: readonly TextLine[]): LayoutResult {
     for (let size = 1; size <= 4; size++) {
       if (size > 1) {
         const last = lines[group[group.length - 1]!]!;
-        const below = findLineBelow(lines, used, group, last.rect);
+        const below = findStackedLine(lines, used, group, last.rect);
         if (below < 0) break;
         group.push(below);
       }
@@ -959,7 +966,7 @@ function settleReentryLabel(lines: readonly TextLine[], used: Set<number>, units
   const saysSingle = (words: string[]) =>
     words.slice(0, 6).some((w) => like(w, 'SINGLE') || (w.length === 4 && similarity(w, 'SATU') >= 0.75));
   const last = lines[single.lines[single.lines.length - 1]!]!.rect;
-  const below = findLineBelow(lines, used, single.lines, last);
+  const below = findStackedLine(lines, used, single.lines, last);
   const belowFirst = below < 0 ? undefined : wordsOf(below)[0];
   const beside = linesBeside(lines, used, single.lines, lines[single.lines[0]!]!.rect);
   const besideMultiple = beside.find((j) => saysMultiple(wordsOf(j)));
@@ -996,7 +1003,7 @@ function joinBlurredHalfAbove(lines: readonly TextLine[], used: Set<number>, uni
   for (const u of units) {
     if (u.inline || u.lines.length !== 1) continue;
     const first = lines[u.lines[0]!]!.rect;
-    const above = findLineAbove(lines, used, first);
+    const above = findStackedLine(lines, used, [], first, 'above');
     if (above < 0 || !mostlyLowercase(lines[above]!.text)) continue;
     const text = normalizeForMatch(lines[above]!.text);
     const ownHalf = LABEL_FORMS.some(
@@ -1011,24 +1018,6 @@ function joinBlurredHalfAbove(lines: readonly TextLine[], used: Set<number>, uni
 
 /** How like its field's Indonesian half a blurred line over a matched English half must read. */
 const BLURRED_HALF_SIMILARITY = 0.6;
-
-/** The unused line right above `first`, starting where it starts. */
-function findLineAbove(lines: readonly TextLine[], used: Set<number>, first: Rect): number {
-  let best = -1;
-  let bestGap = Infinity;
-  lines.forEach((line, j) => {
-    if (used.has(j)) return;
-    const gap = first.y - bottom(line.rect);
-    const h = Math.min(first.height, line.rect.height);
-    if (gap < -0.6 * h || gap > 0.8 * h) return;
-    if (Math.abs(line.rect.x - first.x) > 1.5 * h) return;
-    if (gap < bestGap) {
-      bestGap = gap;
-      best = j;
-    }
-  });
-  return best;
-}
 
 /**
  * Unused lines that continue `first`'s row to its right, nearest first, starting within a few
@@ -1079,7 +1068,7 @@ function blurredLabels(
     );
     // A label wrapped onto the line under it ("Izin asuk Bembali Bedegpa 1 August 2027" over
     // "Kali sdl"), too blurred to have been joined as a strict label, is matched whole.
-    const below = findLineBelow(lines, used, [i], line.rect);
+    const below = findStackedLine(lines, used, [i], line.rect);
     if (below >= 0 && isLabelText(lines[below]!.text)) {
       const words = [...labelWords, ...lines[below]!.words].map((w) => w.text);
       const joined = matchLabel(words, BLURRED_LABEL_SIMILARITY, claimed);
