@@ -4,7 +4,7 @@
 import type { Raster, TextRecognizer } from './ports';
 import { DATE_FIELDS, type TextFieldName } from './schema';
 import type { FieldReading } from './layout/assign';
-import { recognizeRegion, type RegionReadOptions, type TextLine } from './text-lines';
+import { FIRST_READ_FRAMING, recognizeRegion, type RegionReadOptions, type TextLine } from './text-lines';
 import { normalizeField } from './assemble';
 import { cleanText } from './normalize/text';
 import { charsetFor } from './charsets';
@@ -294,11 +294,7 @@ async function askOtherEngine(
 const FRAMING_CHECKED = new Set<TextFieldName>([...LOOKALIKE_CHECKED, ...DATE_FIELDS]);
 
 /** Line heights and margins of the three looks: the first read's own, smaller with more margin, larger. */
-const CHECK_FRAMINGS = [
-  { targetHeight: 40, padRatio: 0.08 },
-  ALTERNATE_FRAMING,
-  { targetHeight: 56, padRatio: 0.12 },
-];
+const CHECK_FRAMINGS = [FIRST_READ_FRAMING, ALTERNATE_FRAMING, { targetHeight: 56, padRatio: 0.12 }];
 
 /**
  * The least sure of the three looks under which a photographed identifier or date is doubted: on

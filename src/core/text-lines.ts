@@ -20,6 +20,8 @@ export interface TextLine {
 
 /** Height in pixels the recognizer sees each line at: tesseract's LSTM reads best around 30-40 px. */
 const TARGET_LINE_HEIGHT = 40;
+/** How a line is cropped for its first read: scaled to TARGET_LINE_HEIGHT, 8% of its height around it. */
+export const FIRST_READ_FRAMING = { targetHeight: TARGET_LINE_HEIGHT, padRatio: 0.08 } as const;
 
 export interface OcrOptions {
   signal?: AbortSignal;
@@ -79,7 +81,7 @@ export async function recognizeRegion(
   options: RegionReadOptions = {},
 ): Promise<TextLine | null> {
   const { charset, engine, once } = options;
-  const framing = options.framing ?? { targetHeight: TARGET_LINE_HEIGHT, padRatio: 0.08 };
+  const framing = options.framing ?? FIRST_READ_FRAMING;
   const pad = Math.max(2, Math.round(rect.height * framing.padRatio));
   const padded = {
     x: rect.x - pad,
