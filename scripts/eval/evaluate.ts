@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readDocument } from '../../src/core/read-document';
 import type { Engines, ReadOptions } from '../../src/core/ports';
+import type { FieldEvidence } from '../../src/core/confidence';
 import type { RecognizerChoice } from '../../src/engine/node/engines';
 import {
   REASONS,
@@ -56,6 +57,9 @@ export interface FieldScore {
   edits: number;
   ref_chars: number;
   confidence: number;
+  /** What the confidence was computed from (result.meta.field_evidence), so a confidence model can be
+   * compared on a report without running the pipeline again; absent for unread fields. */
+  evidence?: FieldEvidence;
   /** IoU of the boxes (same page required); null when the truth has no polygon. */
   iou: number | null;
 }
@@ -147,6 +151,7 @@ export function scoreDocument(
   extra: { wall_ms?: number; error?: string } = {},
 ): DocScore {
   const fields: FieldScore[] = [];
+  const evidence = (result?.meta?.field_evidence ?? {}) as Partial<Record<TextFieldName, FieldEvidence>>;
   for (const field of TEXT_FIELDS) {
     const t = truth.expected.read[field];
     const r = result?.read?.[field];
@@ -164,6 +169,7 @@ export function scoreDocument(
       ref_chars: tv.length,
       confidence: typeof r?.confidence === 'number' && Number.isFinite(r.confidence) ? r.confidence : 0,
       iou: truthPoly ? (r && rv && pageOf(r) === pageOf(t) ? polygonIou(truthPoly, r.polygon) : 0) : null,
+      ...(rv && evidence[field] ? { evidence: evidence[field] } : {}),
     });
   }
   const nonempty = fields.filter((f) => f.read).length;
