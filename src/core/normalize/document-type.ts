@@ -28,19 +28,27 @@ function matchKey(s: string): string {
 }
 
 /**
- * Whether the line holds `title` followed by the opening of a longer title that starts with it
- * ("IZIN TINGGAL TERBATAS ELEKTRON": the electronic title, its last letters lost, not the plain one
- * with something around it).
+ * Whether the line holds `title` next to part of a longer title that holds it: followed by the
+ * longer one's next letters ("IZIN TINGGAL TERBATAS ELEKTRON": the electronic title, its last letters
+ * lost) or preceded by the end of its first word ("ARTU IZIN TINGGAL TETAP": the card's title, its K
+ * at the crop's edge), not the plain title with something around it.
  */
 function cutShort(key: string, title: string): boolean {
-  const rest = key.slice(key.indexOf(title) + title.length);
-  if (rest.length < 3) return false;
-  return TITLES.some(
-    (longer) =>
-      longer.key.length > title.length &&
-      longer.key.startsWith(title) &&
-      similarity(rest, longer.key.slice(title.length, title.length + rest.length)) >= 0.75,
-  );
+  const at = key.indexOf(title);
+  const after = key.slice(at + title.length);
+  const before = key.slice(0, at);
+  return TITLES.some((longer) => {
+    if (longer.key.length <= title.length) return false;
+    if (after.length >= 3 && longer.key.startsWith(title)) {
+      const next = longer.key.slice(title.length, title.length + after.length);
+      if (similarity(after, next) >= 0.75) return true;
+    }
+    if (before.length >= 3 && longer.key.endsWith(title)) {
+      const head = longer.key.slice(0, longer.key.length - title.length);
+      if (similarity(before, head.slice(-before.length)) >= 0.75) return true;
+    }
+    return false;
+  });
 }
 
 function classifyPart(part: string): { match: TitleMatch; score: number } | null {
