@@ -324,3 +324,37 @@ describe('a field whose label could name another one', () => {
     expect(guessed.stay_entries_permit_expiry.confidence).toBeLessThanOrEqual(0.7);
   });
 });
+
+describe('the evidence a frame too small to read gives', () => {
+  const found = {
+    full_name: reading('KAVITHA GUPTA'),
+    passport_number: reading('P5471203'),
+    nationality: reading('INDIA'),
+    date_of_birth: reading('12-03-1990'),
+  };
+  function finalizedOnFrame(tooSmall: boolean): {
+    read: KitasRead;
+    evidence: ReturnType<typeof finalizeFields>;
+  } {
+    const read = emptyRead();
+    const evidence = finalizeFields(read, found, (p) => p, 0, 'ocr', {
+      blurry: false,
+      small: false,
+      tooSmall,
+    });
+    return { read, evidence };
+  }
+
+  it('names and identifiers are not sure on it; a listed country and a date keep their confidence', () => {
+    const near = finalizedOnFrame(false);
+    const far = finalizedOnFrame(true);
+    expect(near.read.passport_number.confidence).toBeGreaterThan(0.9);
+    expect(far.read.passport_number.confidence).toBeLessThan(0.9);
+    expect(far.read.full_name.confidence).toBeLessThan(0.9);
+    expect(far.read.nationality.confidence).toBe(near.read.nationality.confidence);
+    expect(far.read.date_of_birth.confidence).toBe(near.read.date_of_birth.confidence);
+    expect(far.evidence.nationality?.listed).toBe(true);
+    expect(far.evidence.passport_number).toMatchObject({ glyphsOnly: true, tooSmallFrame: true });
+    expect(far.evidence.date_of_birth?.glyphsOnly).toBeUndefined();
+  });
+});

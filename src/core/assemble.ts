@@ -40,7 +40,13 @@ import { splitPlaceAndDate, splitPlaceAndUnreadDate } from './normalize/place-da
 import { reconcileIssuingCity, snapIssuedPlace, snapOfficeName, snapOfficeRegion } from './normalize/offices';
 import { classifyTitle } from './normalize/document-type';
 import { unionRect } from './geometry/polygon';
-import { confidenceFromEvidence, FREE_TEXT_FIELDS, type FieldEvidence } from './confidence';
+import {
+  confidenceFromEvidence,
+  FREE_TEXT_FIELDS,
+  GLYPHS_ONLY_FIELDS,
+  LISTED_FIELDS,
+  type FieldEvidence,
+} from './confidence';
 import { mapRect, type PointMap } from './geometry/point-map';
 
 interface Normalized {
@@ -304,7 +310,7 @@ export function finalizeFields(
   toOutput: PointMap,
   pageIndex: number,
   source: FieldEvidence['source'] = 'ocr',
-  frame?: { blurry: boolean; small: boolean },
+  frame?: { blurry: boolean; small: boolean; tooSmall: boolean },
 ): Partial<Record<TextFieldName, FieldEvidence>> {
   const evidence: Partial<Record<TextFieldName, FieldEvidence>> = {};
   const nationality = found.nationality ? normalizeNationality(cleanText(found.nationality.text)) : '';
@@ -349,7 +355,15 @@ export function finalizeFields(
       ...(guessed ? { guessed: true } : {}),
       freeText: FREE_TEXT_FIELDS.has(name),
       length: value.length,
-      ...(frame ? { blurryFrame: frame.blurry, smallFrame: frame.small } : {}),
+      ...(valid === true && LISTED_FIELDS.has(name) ? { listed: true } : {}),
+      ...(GLYPHS_ONLY_FIELDS.has(name) ? { glyphsOnly: true } : {}),
+      ...(frame
+        ? {
+            blurryFrame: frame.blurry,
+            smallFrame: frame.small,
+            ...(frame.tooSmall ? { tooSmallFrame: true } : {}),
+          }
+        : {}),
     };
     evidence[name] = e;
     read[name] = {

@@ -38,6 +38,19 @@ describe('confidenceFromEvidence', () => {
     // Two reads that agree make it sure.
     expect(confidenceFromEvidence({ ...base, text: 0.9, reread: 'agree' })).toBeGreaterThan(0.9);
   });
+  it('a value its field list holds is surer than the recognizer score alone says', () => {
+    const soft = { ...base, text: 0.45, smallFrame: true };
+    expect(confidenceFromEvidence(soft)).toBeLessThan(0.9);
+    expect(confidenceFromEvidence({ ...soft, listed: true })).toBeGreaterThanOrEqual(0.9);
+  });
+  it('on a frame too small to read, a value only its glyphs vouch for is never sure', () => {
+    const sure = { ...base, text: 0.99, reread: 'agree' as const, glyphsOnly: true };
+    expect(confidenceFromEvidence(sure)).toBeGreaterThan(0.9);
+    expect(confidenceFromEvidence({ ...sure, tooSmallFrame: true })).toBeLessThan(0.9);
+    // A date or a listed value keeps what its evidence says.
+    const date = { ...sure, glyphsOnly: false, tooSmallFrame: true };
+    expect(confidenceFromEvidence(date)).toBe(confidenceFromEvidence({ ...date, tooSmallFrame: false }));
+  });
   it('stays a probability', () => {
     for (const text of [0, 0.3, 0.7, 1]) {
       const p = confidenceFromEvidence({ ...base, text });

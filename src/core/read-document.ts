@@ -417,7 +417,13 @@ function assemble(
       page.toOutput,
       page.pageIndex,
       page.source,
-      frameQuality ? { blurry: frameQuality.blurryFrame, small: frameQuality.smallFrame } : undefined,
+      frameQuality
+        ? {
+            blurry: frameQuality.blurryFrame,
+            small: frameQuality.smallFrame,
+            tooSmall: frameQuality.tooSmallFrame,
+          }
+        : undefined,
     );
     if (page.raster) {
       const regions = findImageRegions(

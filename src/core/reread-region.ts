@@ -10,7 +10,7 @@ import { recognizeRegion } from './text-lines';
 import { normalizeField } from './assemble';
 import { cleanText } from './normalize/text';
 import { charsetFor } from './charsets';
-import { confidenceFromEvidence, FREE_TEXT_FIELDS } from './confidence';
+import { confidenceFromEvidence, FREE_TEXT_FIELDS, LISTED_FIELDS } from './confidence';
 
 /** Fields that may wrap over several printed lines: a tall box is read as a block. */
 const MULTI_LINE = new Set<TextFieldName>(['address', 'office_address', 'office_name', 'occupation']);
@@ -107,6 +107,7 @@ export async function rereadRegion(
       repaired: !!normalized.repaired,
       freeText: FREE_TEXT_FIELDS.has(field),
       length: normalized.value.length,
+      ...(normalized.valid === true && LISTED_FIELDS.has(field) ? { listed: true } : {}),
     }),
     confidence_text: round4(Math.max(0, Math.min(1, read.confidence))),
     polygon,

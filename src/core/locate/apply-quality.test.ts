@@ -45,21 +45,29 @@ describe('confidenceFactor', () => {
 
 describe('frameEvidence', () => {
   it('gives the confidence model soft print as its blur feature, whether or not the frame is called blurry', () => {
-    expect(frameEvidence(report([]))).toEqual({ blurryFrame: false, smallFrame: false });
-    expect(frameEvidence(report([], true))).toEqual({ blurryFrame: true, smallFrame: false });
+    const none = { blurryFrame: false, smallFrame: false, tooSmallFrame: false };
+    expect(frameEvidence(report([]))).toEqual(none);
+    expect(frameEvidence(report([], true))).toEqual({ ...none, blurryFrame: true });
     expect(frameEvidence(report(['blurry', 'too_small'], true, true))).toEqual({
       blurryFrame: true,
       smallFrame: true,
+      tooSmallFrame: true,
     });
     // Thresholds set above the fitted level still count a blurry frame as soft.
-    expect(frameEvidence(report(['blurry']))).toEqual({ blurryFrame: true, smallFrame: false });
+    expect(frameEvidence(report(['blurry']))).toEqual({ ...none, blurryFrame: true });
   });
 
   it('gives it small print at its fitted level: a frame asked to come closer may not be small to it', () => {
-    expect(frameEvidence(report(['too_small']))).toEqual({ blurryFrame: false, smallFrame: false });
+    // ('too_small' itself is passed on: it caps values only their glyphs vouch for.)
+    expect(frameEvidence(report(['too_small']))).toEqual({
+      blurryFrame: false,
+      smallFrame: false,
+      tooSmallFrame: true,
+    });
     expect(frameEvidence(report(['too_small'], false, true))).toEqual({
       blurryFrame: false,
       smallFrame: true,
+      tooSmallFrame: true,
     });
   });
 });

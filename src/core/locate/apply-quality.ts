@@ -28,10 +28,16 @@ export function confidenceFactor(q: QualityReport): number {
 /**
  * What the confidence model learns from a frame's quality: soft print and small print at the levels
  * it was fitted at, not the 'blurry' and 'too_small' issues, which are set where reading stops being
- * reliable (round 15).
+ * reliable (round 15); 'too_small' itself caps the values only their glyphs vouch for.
  */
-export function frameEvidence(q: QualityReport): Required<Pick<FieldEvidence, 'blurryFrame' | 'smallFrame'>> {
-  return { blurryFrame: q.soft || q.issues.includes('blurry'), smallFrame: q.small };
+export function frameEvidence(
+  q: QualityReport,
+): Required<Pick<FieldEvidence, 'blurryFrame' | 'smallFrame' | 'tooSmallFrame'>> {
+  return {
+    blurryFrame: q.soft || q.issues.includes('blurry'),
+    smallFrame: q.small,
+    tooSmallFrame: q.issues.includes('too_small'),
+  };
 }
 
 /** `scale`: output pixels per pixel of the raster `located` worked on (corners are reported in output px). */
