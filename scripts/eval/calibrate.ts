@@ -10,6 +10,7 @@ import { readDocument } from '../../src/core/read-document';
 import { CONFIDENCE_MODEL, features, type FieldEvidence } from '../../src/core/confidence';
 import { TEXT_FIELDS, type TextFieldName } from '../../src/core/schema';
 import { createNodeEngines } from '../../src/engine/node/engines';
+import { solveAugmented } from '../../src/core/locate/homography';
 import { loadSet } from './dataset';
 import { normalizeValue } from './metrics';
 
@@ -104,27 +105,14 @@ export function fitLastWeights(
       g[a]! += l2 * samples.length * w[held + a]!;
       h[a]![a]! += l2 * samples.length;
     }
-    const step = solve(h, g);
+    // The penalty keeps the Hessian positive definite, so the system always has a solution.
+    const step = solveAugmented(
+      h.map((row, a) => [...row, g[a]!]),
+      n,
+    )!;
     for (let a = 0; a < n; a++) w[held + a] = w[held + a]! - step[a]!;
   }
   return { bias: model.bias, weights: w };
-}
-
-/** Gaussian elimination for the small systems above. */
-function solve(a: number[][], b: number[]): number[] {
-  const n = b.length;
-  const m = a.map((row, i) => [...row, b[i]!]);
-  for (let c = 0; c < n; c++) {
-    let pivot = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[pivot]![c]!)) pivot = r;
-    [m[c], m[pivot]] = [m[pivot]!, m[c]!];
-    for (let r = 0; r < n; r++) {
-      if (r === c || m[c]![c] === 0) continue;
-      const f = m[r]![c]! / m[c]![c]!;
-      for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
-    }
-  }
-  return m.map((row, i) => (row[i] ? row[n]! / row[i]! : 0));
 }
 
 async function main() {

@@ -29,7 +29,7 @@ export function homographyFromPoints(src: readonly Point[], dst: readonly Point[
 }
 
 /** Gaussian elimination with partial pivoting on an n x (n+1) augmented matrix (modified in place). */
-function solveAugmented(a: number[][], n: number): number[] | null {
+export function solveAugmented(a: number[][], n: number): number[] | null {
   for (let c = 0; c < n; c++) {
     let pivot = c;
     for (let r = c + 1; r < n; r++) if (Math.abs(a[r]![c]!) > Math.abs(a[pivot]![c]!)) pivot = r;
