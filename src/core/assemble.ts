@@ -414,9 +414,20 @@ function movePassportNumberOutOfDate(
 /**
  * The place of issue and the office's name put back to the one city they both name (see
  * reconcileIssuingCity). The value is taken from the other field, not read: a guess, capped as one.
+ * Two known cities that contradict each other leave both values as read, and both unsure: which one
+ * was misread, nothing tells (a listed city snapped from a garbled read had been 0.99 sure).
  */
 function applyIssuingCityFix(read: KitasRead, evidence: Partial<Record<TextFieldName, FieldEvidence>>): void {
   const fix = reconcileIssuingCity(read.issued_place.value, read.office_name.value);
+  if (fix.contradicted) {
+    for (const name of ['issued_place', 'office_name'] as const) {
+      const e = evidence[name];
+      if (!e) continue;
+      e.guessed = true;
+      read[name] = { ...read[name], confidence: confidenceFromEvidence(e) };
+    }
+    return;
+  }
   const fixes: [TextFieldName, string | undefined][] = [
     ['issued_place', fix.issuedPlace],
     ['office_name', fix.officeName],

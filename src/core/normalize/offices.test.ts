@@ -128,7 +128,14 @@ describe('reconcileIssuingCity', () => {
   it('leaves two known cities, a place far from the office, and a lone field as read', () => {
     // An office may issue where it is not named: Ngurah Rai's office issues in Badung.
     expect(reconcileIssuingCity('Badung', 'KANIM KELAS I KHUSUS TPI NGURAH RAI')).toEqual({});
-    expect(reconcileIssuingCity('SERANG', 'KANIM KELAS I TPI SEMARANG')).toEqual({});
+    expect(reconcileIssuingCity('NGURAH RAI', 'KANIM KELAS I KHUSUS TPI NGURAH RAI')).toEqual({});
+    expect(reconcileIssuingCity('Tangerang', 'KANIM KELAS I KHUSUS TPI SOEKARNO-HATTA')).toEqual({});
+    expect(reconcileIssuingCity('JAKARTA BARAT', 'KANIM KELAS I KHUSUS TPI JAKARTA BARAT')).toEqual({});
+    // Two known cities the office does not both issue in: left as read, but they contradict.
+    expect(reconcileIssuingCity('SERANG', 'KANIM KELAS I TPI SEMARANG')).toEqual({ contradicted: true });
+    expect(reconcileIssuingCity('SAMBAS', 'KANTOR IMIGRASI KELAS I KHUSUS TPI SURABAYA')).toEqual({
+      contradicted: true,
+    });
     expect(reconcileIssuingCity('ZURICH', 'KANIM KELAS I TPI BATAM')).toEqual({});
     expect(reconcileIssuingCity('BATAUN', '')).toEqual({});
     expect(reconcileIssuingCity('', 'KANIM KELAS I TPI BATAM')).toEqual({});

@@ -371,7 +371,7 @@ function sameCityMisread(read: string, city: string): boolean {
 }
 
 /** The directory city an office name ends with, when it is known. */
-function officeCity(officeName: string): string | null {
+export function officeCity(officeName: string): string | null {
   const head = snapPrefix(officeName, OFFICE_PREFIXES);
   if (!head || !head.rest) return null;
   return nearest(head.rest, ISSUING_CITIES)?.entry ?? null;
@@ -380,14 +380,32 @@ function officeCity(officeName: string): string | null {
 export interface IssuingCityFix {
   issuedPlace?: string;
   officeName?: string;
+  /** Both name a known city, and the office does not issue there: one of the two is misread. */
+  contradicted?: boolean;
+}
+
+/**
+ * Offices named after the airport or seaport post they serve, and the cities that post lies in: the
+ * place of issue may print either ("NGURAH RAI" issues in Badung).
+ */
+const POST_CITIES: Readonly<Record<string, readonly string[]>> = {
+  'Ngurah Rai': ['Badung', 'Denpasar'],
+  'Soekarno-Hatta': ['Tangerang'],
+  'Tanjung Perak': ['Surabaya'],
+};
+
+function issuesIn(officeCityName: string, place: string): boolean {
+  const key = compact(place);
+  return [officeCityName, ...(POST_CITIES[officeCityName] ?? [])].some((c) => compact(c) === key);
 }
 
 /**
  * The place of issue and the issuing office's name (both as normalized) name one city. Where one of
  * the two is known to the directory and the other is no known city but near it (a blurred
  * "BULKPAGAN" under "KANTOR IMIGRASI KELAS I TPI BALIKPAPAN"; "KANTOR IMIGRASI ... KAKARTK BARAY"
- * above "JAKARTA BARAT"), the other takes that city. Two known cities are left as read: an office
- * may issue in a city not its name ("NGURAH RAI" issues in Badung).
+ * above "JAKARTA BARAT"), the other takes that city. Two known cities are left as read; where the
+ * office does not issue in the place's city (its own, or its post's: "NGURAH RAI" issues in Badung)
+ * they contradict each other ("SAMBAS" read from "Sambaa" under a Surabaya office).
  */
 export function reconcileIssuingCity(issuedPlace: string, officeName: string): IssuingCityFix {
   if (!issuedPlace || !officeName) return {};
@@ -404,5 +422,7 @@ export function reconcileIssuingCity(issuedPlace: string, officeName: string): I
     if (!head || !head.rest || !place || !sameCityMisread(head.rest, place)) return {};
     return { officeName: `${head.prefix} ${spellingLike(head.rest, place).toUpperCase()}` };
   }
+  if (city && placeKnown && !issuesIn(city, snapIssuedPlace(issuedPlace).value))
+    return { contradicted: true };
   return {};
 }
