@@ -371,7 +371,7 @@ function sameCityMisread(read: string, city: string): boolean {
 }
 
 /** The directory city an office name ends with, when it is known. */
-export function officeCity(officeName: string): string | null {
+function officeCity(officeName: string): string | null {
   const head = snapPrefix(officeName, OFFICE_PREFIXES);
   if (!head || !head.rest) return null;
   return nearest(head.rest, ISSUING_CITIES)?.entry ?? null;
