@@ -131,7 +131,7 @@ describe('reconcileIssuingCity', () => {
     expect(reconcileIssuingCity('NGURAH RAI', 'KANIM KELAS I KHUSUS TPI NGURAH RAI')).toEqual({});
     expect(reconcileIssuingCity('Tangerang', 'KANIM KELAS I KHUSUS TPI SOEKARNO-HATTA')).toEqual({});
     expect(reconcileIssuingCity('JAKARTA BARAT', 'KANIM KELAS I KHUSUS TPI JAKARTA BARAT')).toEqual({});
-    // Two known cities the office does not both issue in: left as read, but they contradict.
+    // Two known cities, the office not issuing in the place's: left as read, but they contradict.
     expect(reconcileIssuingCity('SERANG', 'KANIM KELAS I TPI SEMARANG')).toEqual({ contradicted: true });
     expect(reconcileIssuingCity('SAMBAS', 'KANTOR IMIGRASI KELAS I KHUSUS TPI SURABAYA')).toEqual({
       contradicted: true,
