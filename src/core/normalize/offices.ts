@@ -409,7 +409,8 @@ function issuesIn(officeCityName: string, place: string): boolean {
  */
 export function reconcileIssuingCity(issuedPlace: string, officeName: string): IssuingCityFix {
   if (!issuedPlace || !officeName) return {};
-  const placeKnown = snapIssuedPlace(issuedPlace).known;
+  const snapped = snapIssuedPlace(issuedPlace);
+  const placeKnown = snapped.known;
   const city = officeCity(officeName);
   if (city && !placeKnown) {
     return sameCityMisread(issuedPlace, city)
@@ -422,7 +423,6 @@ export function reconcileIssuingCity(issuedPlace: string, officeName: string): I
     if (!head || !head.rest || !place || !sameCityMisread(head.rest, place)) return {};
     return { officeName: `${head.prefix} ${spellingLike(head.rest, place).toUpperCase()}` };
   }
-  if (city && placeKnown && !issuesIn(city, snapIssuedPlace(issuedPlace).value))
-    return { contradicted: true };
+  if (city && placeKnown && !issuesIn(city, snapped.value)) return { contradicted: true };
   return {};
 }
